@@ -1,0 +1,55 @@
+# Khatlon Migration Dashboard. Quick start: `make run` (serve) and `make test` (all tests).
+# Both create or reuse .venv and install what they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8050
+SOURCE ?= data/sources
+
+.PHONY: run test validate install install-test browser-deps data clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test browser-deps
+
+# Debian's Chromium and ChromeDriver for the browser tests (skipped when already present).
+browser-deps:
+	@if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
+		echo "installing chromium and chromium-driver"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+run: install
+	$(BIN)/khatlon-dashboard validate data
+	PORT=$(PORT) $(BIN)/khatlon-dashboard serve
+
+validate: install
+	$(BIN)/khatlon-dashboard validate data
+
+test: install-test
+	$(BIN)/khatlon-dashboard validate data
+	$(BIN)/python -m pytest
+
+# Rebuild the data package from the raw sources (default: the verbatim copies in data/sources).
+data: install
+	$(BIN)/python data/scripts/build_districts.py $(SOURCE)
+	$(BIN)/python data/scripts/build_boundaries.py $(SOURCE)
+	$(BIN)/python data/scripts/build_real_indicators.py $(SOURCE)
+	$(BIN)/python data/scripts/generate_illustrative.py
+	$(BIN)/khatlon-dashboard validate data
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

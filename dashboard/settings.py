@@ -1,0 +1,42 @@
+"""Configuration read from environment variables (one place, typed, with defaults)."""
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+BUNDLED_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app needs to start.
+
+    ``KHATLON_DATA_DIR``   data folder (default: the bundled ``data/``)
+    ``KHATLON_SECRET_KEY`` Flask secret key; set it in production so that all workers agree
+    ``KHATLON_DEBUG``      ``1`` turns on Dash dev tools (never in production)
+    ``HOST`` / ``PORT``    where ``khatlon-dashboard serve`` listens (127.0.0.1:8050)
+    """
+
+    data_dir: Path = BUNDLED_DATA_DIR
+    secret_key: str = ""
+    debug: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8050
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+        env = os.environ if environ is None else environ
+        port = env.get("PORT", "8050")
+        return cls(
+            data_dir=Path(env.get("KHATLON_DATA_DIR") or BUNDLED_DATA_DIR),
+            secret_key=env.get("KHATLON_SECRET_KEY") or secrets.token_hex(32),
+            debug=_flag(env.get("KHATLON_DEBUG")),
+            host=env.get("HOST", "127.0.0.1"),
+            port=int(port) if port.isdigit() else 8050,
+        )
