@@ -64,14 +64,8 @@ class District:
     alt_spellings: tuple[str, ...] = ()
     admin_centre: str = ""
     rename_note: str = ""
-
-    @property
-    def former_name(self) -> str:
-        """The most recent former English name, for "Dusti (formerly Jilikul)"; empty if none."""
-        for name in self.former_names:
-            if name.isascii():
-                return name
-        return ""
+    previous_name: str = ""  # name before the 2016-2018 renaming, e.g. "Jilikul" for Dusti
+    renamed: str = ""  # year of that renaming
 
 
 @dataclass(frozen=True)

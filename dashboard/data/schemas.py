@@ -41,7 +41,7 @@ CATALOGUE_REQUIRED = ["id", "theme", "label", "unit", "value_type", "decimals", 
                       "source_url", "licence", "updated"]
 CATALOGUE_OPTIONAL = ["caveat"]
 DISTRICTS_REQUIRED = ["district_id", "type", "name_en", "name_ru", "name_tg"]
-DISTRICTS_OPTIONAL = ["admin_centre", "former_names", "alt_spellings", "rename_note", "gb_shape_name",
+DISTRICTS_OPTIONAL = ["admin_centre", "former_names", "alt_spellings", "previous_name", "renamed", "rename_note", "gb_shape_name",
                       "gb_shape_id", "osm_relation_id"]
 
 

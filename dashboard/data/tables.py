@@ -78,6 +78,7 @@ def load_districts(path: Path, shown: str) -> tuple[list[District], list[Problem
             former_names=split_list(row.get("former_names", "")),
             alt_spellings=split_list(row.get("alt_spellings", "")),
             admin_centre=row.get("admin_centre", ""), rename_note=row.get("rename_note", ""),
+            previous_name=row.get("previous_name", ""), renamed=row.get("renamed", ""),
         ))
     return districts, problems + _name_clashes(districts, frame, shown)
 

@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "districts.csv"
 COLUMNS = [
     "district_id", "type", "name_en", "name_ru", "name_tg", "admin_centre",
-    "former_names", "alt_spellings", "rename_note", "gb_shape_name", "gb_shape_id", "osm_relation_id",
+    "former_names", "alt_spellings", "previous_name", "renamed", "rename_note", "gb_shape_name", "gb_shape_id", "osm_relation_id",
 ]
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 PAREN = re.compile(r"\s*\(([^)]*)\)")
@@ -45,6 +45,15 @@ EXTRA_FORMER = {
     "temurmalik": ["Советский район"],
     "nosiri_khusrav": ["Бешкентский район"],
     "khuroson": ["Гозималикский район"],
+}
+
+
+# The name each unit had before the 2016-2018 reform (from the crosswalk's rename notes); shown in
+# the dashboard as "Dusti (formerly Jilikul)". Older renamings (2004) are kept in former_names only.
+PREVIOUS_NAME = {
+    "bokhtar": ("Qurghonteppa", "2018"), "kushoniyon": ("Bokhtar District", "2018"),
+    "levakant": ("Sarband", "2018"), "dusti": ("Jilikul", "2016"), "jayhun": ("Qumsangir", "2016"),
+    "jaloliddini_balkhi": ("Rumi", "2016"), "shamsiddin_shohin": ("Shuroobod", "2016"),
 }
 
 
@@ -109,6 +118,8 @@ def build_rows(source_dir: Path) -> list[dict[str, str]]:
             "admin_centre": row["admin_centre"],
             "former_names": "; ".join(former),
             "alt_spellings": "; ".join(dict.fromkeys(alternatives)),
+            "previous_name": PREVIOUS_NAME.get(district_id, ("", ""))[0],
+            "renamed": PREVIOUS_NAME.get(district_id, ("", ""))[1],
             "rename_note": row["rename_notes"],
             "gb_shape_name": gb_name,
             "gb_shape_id": row["geoboundaries2017_shapeID"],
