@@ -5,9 +5,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from dash import Dash
+from flask import Flask
 
 from .callbacks import register_callbacks
 from .data import DataStore, load_store
@@ -15,9 +17,11 @@ from .i18n import translator
 from .layout import page
 from .settings import Settings
 from .state import default_state
-from .web import GEOJSON_ROUTE, add_routes, add_security_headers
+from .web import GEOJSON_ROUTE, add_routes, add_security_headers, compression_config
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+_SCRIPT = re.compile(r'<script src="([^"]+)"')
+PLOTLY_JS = "/_dash-component-suites/plotly/package_data/plotly.min.js"  # loaded by dcc.Graph on demand
 
 
 def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
@@ -25,17 +29,16 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     settings = settings or Settings.from_env()
     store = store or load_store(settings.data_dir)
     t = translator()
+    server = Flask(__name__)
+    server.config.update(compression_config())
+    server.secret_key = settings.secret_key
     app = Dash(
-        __name__, title=t("Khatlon Migration Dashboard"), assets_folder=str(ASSETS_DIR), compress=True,
+        __name__, server=server, title=t("Khatlon Migration Dashboard"), assets_folder=str(ASSETS_DIR), compress=True,
         serve_locally=True, update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": t("Labour migration, remittances and services for families "
                                                         "left behind in Khatlon, Tajikistan")}],
     )
-    app.server.secret_key = settings.secret_key
-    app.server.config["COMPRESS_MIMETYPES"] = [
-        "text/html", "text/css", "text/plain", "application/json", "application/javascript", "text/javascript",
-    ]
     geojson_url = app.get_relative_path(GEOJSON_ROUTE)
     topojson_url = app.get_asset_url("topojson/")
     initial = default_state(store)
@@ -59,6 +62,9 @@ def _warm_up(app: Dash) -> None:
         response = client.get(path)
         if response.status_code != 200:
             raise RuntimeError(f"start-up check failed: GET {path} -> {response.status_code}")
+    # Compress the largest files once, before workers fork (see web.StaticCompressionCache).
+    for path in [PLOTLY_JS, *_SCRIPT.findall(client.get("/").get_data(as_text=True))]:
+        client.get(path, headers={"Accept-Encoding": "br"})
 
 
 _SERVER = None

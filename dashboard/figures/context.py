@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from ..data import TAJIKISTAN, DataStore
 from ..i18n import Translator
-from .style import BAR_COLOR, KHATLON_COLOR, SELECTED_COLOR, Theme, base_layout, empty_figure, provenance_annotations
+from .style import (
+    BAR_COLOR, KHATLON_COLOR, SELECTED_COLOR, Theme, base_layout, empty_figure, place_footer, provenance_annotations,
+)
 
 REMITTANCES = "remittances_pct_gdp"
 DEPARTURES = "labour_migrants_departed"
@@ -26,7 +28,7 @@ def context_figure(store: DataStore, year: int, t: Translator, theme: Theme) -> 
                "text": [f"{o.value:.1f}" if o.year in (2008, 2015, 2022, remittances[-1].year) else "" for o in remittances],
                "textposition": "top center", "xaxis": "x", "yaxis": "y",
                "hovertemplate": "%{x}: %{y:.2f}% " + t("of GDP") + "<extra></extra>"}]
-    annotations = [_panel_title(t("Personal remittances received, % of GDP (World Bank WDI)"), 0, 1.0, theme)]
+    annotations = [_panel_title(t("Personal remittances received, % of GDP (World Bank WDI)"), 0, 0.9, theme)]
     used = [store.indicators[REMITTANCES]]
     if DEPARTURES in store.indicators:
         departures = store.series(DEPARTURES, TAJIKISTAN)
@@ -34,7 +36,7 @@ def context_figure(store: DataStore, year: int, t: Translator, theme: Theme) -> 
                        "marker": {"color": KHATLON_COLOR}, "xaxis": "x2", "yaxis": "y2", "name": t("Labour migrants"),
                        "texttemplate": "%{y:,.0f}k", "textposition": "outside", "cliponaxis": False,
                        "hovertemplate": "%{x}: %{y:,.1f} " + t("thousand") + "<extra></extra>"})
-        annotations.append(_panel_title(t("Labour migrants who departed (thousands; Ministry of Labour)"), 0, 0.36, theme))
+        annotations.append(_panel_title(t("Labour migrants who departed (thousands; Ministry of Labour)"), 0, 0.34, theme))
         used.append(store.indicators[DEPARTURES])
     if HOUSEHOLDS in store.indicators:
         shares = store.series(HOUSEHOLDS, TAJIKISTAN)
@@ -43,21 +45,24 @@ def context_figure(store: DataStore, year: int, t: Translator, theme: Theme) -> 
                        "name": t("Households with a migrant"), "texttemplate": "%{y:.0f}%", "textposition": "outside",
                        "cliponaxis": False, "customdata": [o.source for o in shares],
                        "hovertemplate": "%{x}: %{y:.0f}%<br>%{customdata}<extra></extra>"})
-        annotations.append(_panel_title(t("Households with a member in labour migration, % (surveys)"), 0.54, 0.36, theme))
+        annotations.append(_panel_title(t("Households with a member in labour migration, % (surveys)"), 0.54, 0.34, theme))
         used.append(store.indicators[HOUSEHOLDS])
     layout = base_layout(theme, t("National context: Tajikistan"), title_chars=90, subtitle=t(
                          "Real published figures (not illustrative); the marked year is {year}", year=year))
     layout.update(
-        xaxis={"domain": [0, 1], "anchor": "y", "dtick": 2, "gridcolor": theme.grid_color},
-        yaxis={"domain": [0.5, 0.93], "title": {"text": t("% of GDP")}, "gridcolor": theme.grid_color, "rangemode": "tozero"},
-        xaxis2={"domain": [0, 0.44], "anchor": "y2", "type": "category"},
-        yaxis2={"domain": [0, 0.3], "anchor": "x2", "gridcolor": theme.grid_color, "rangemode": "tozero"},
-        xaxis3={"domain": [0.54, 1], "anchor": "y3", "type": "category"},
-        yaxis3={"domain": [0, 0.3], "anchor": "x3", "range": [0, 60], "gridcolor": theme.grid_color},
+        xaxis={"domain": [0, 1], "anchor": "y", "dtick": 2, "gridcolor": theme.grid_color, "automargin": True},
+        yaxis={"domain": [0.5, 0.86], "title": {"text": t("% of GDP")}, "gridcolor": theme.grid_color,
+               "range": [0, 1.2 * max(o.value for o in remittances)], "automargin": True},
+        xaxis2={"domain": [0, 0.44], "anchor": "y2", "type": "category", "automargin": True},
+        yaxis2={"domain": [0, 0.26], "anchor": "x2", "gridcolor": theme.grid_color, "automargin": True,
+                "range": [0, 1000], "ticksuffix": "k"},
+        xaxis3={"domain": [0.54, 1], "anchor": "y3", "type": "category", "automargin": True},
+        yaxis3={"domain": [0, 0.26], "anchor": "x3", "range": [0, 60], "gridcolor": theme.grid_color,
+                "automargin": True, "ticksuffix": "%"},
         showlegend=False,
         shapes=[{"type": "line", "xref": "x", "yref": "y domain", "x0": year, "x1": year, "y0": 0, "y1": 1,
                  "line": {"color": "#9aa5b1", "width": 1, "dash": "dot"}}],
         annotations=annotations + provenance_annotations(used, t, theme, width=150),
     )
-    layout["margin"]["b"] = 70
+    place_footer(layout, theme, axis_room=theme.font_size * 2 + 10)
     return {"data": traces, "layout": layout}

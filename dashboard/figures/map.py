@@ -27,7 +27,7 @@ from ..i18n import Translator
 from .labels import hover_text, is_missing, unit_name
 from .style import (
     DIMMED_OPACITY, DIVERGING_SCALE, NO_DATA_COLOR, SELECTED_COLOR, SEQUENTIAL_SCALE, Theme, base_layout,
-    provenance_annotations,
+    place_footer, provenance_annotations, wrap,
 )
 
 VALUES, NO_DATA, POINTS, SELECTED = range(4)
@@ -77,6 +77,8 @@ def map_updates(store: DataStore, indicator_id: str, year: int, selected: str | 
     frame = base_layout(theme, t("{label}, {year}", label=t(indicator.label), year=year),
                         t("{unit} · click a district to select it", unit=t(indicator.unit)),
                         illustrative=indicator.is_illustrative)
+    frame["annotations"] = [*provenance_annotations([indicator], t, theme, width=110), _attribution(theme)]
+    place_footer(frame, theme, axis_room=6)
     updates: dict[Path, Any] = {
         ("data", VALUES, "locations"): with_value,
         ("data", VALUES, "z"): [float(snapshot.at[d, "value"]) for d in with_value],
@@ -99,13 +101,13 @@ def map_updates(store: DataStore, indicator_id: str, year: int, selected: str | 
         ("layout", "coloraxis"): {
             "cmin": cmin, "cmax": cmax, "colorscale": _scale(indicator),
             **({"cmid": 0} if indicator.scale is Scale.DIVERGING else {}),
-            "colorbar": {"title": {"text": t(indicator.unit), "side": "top"}, "thickness": 14, "len": 0.6,
-                         "x": 1.0, "xanchor": "right", "y": 0.55, "tickformat": f",.{indicator.decimals}f",
-                         "outlinewidth": 0, "bgcolor": "rgba(255,255,255,0.85)"},
+            "colorbar": {"title": {"text": wrap(t(indicator.unit), 16), "side": "top"}, "thickness": 14,
+                         "len": 0.6, "x": 0.85, "xanchor": "left", "y": 0.5, "tickformat": f",.{indicator.decimals}f",
+                         "outlinewidth": 0},
         },
         ("layout", "title"): frame["title"],
         ("layout", "margin"): frame["margin"],
-        ("layout", "annotations"): [*provenance_annotations([indicator], t, theme, width=110), _attribution(theme)],
+        ("layout", "annotations"): frame["annotations"],
     }
     return updates
 
@@ -151,7 +153,7 @@ def map_figure(store: DataStore, indicator_id: str, year: int, selected: str | N
         "layout": {
             **base_layout(theme, ""),
             "geo": {**_frame(store), "visible": False, "projection": {"type": "mercator"},
-                    "bgcolor": "rgba(0,0,0,0)"},
+                    "bgcolor": "rgba(0,0,0,0)", "domain": {"x": [0, 0.84], "y": [0, 1]}},
             "legend": {"orientation": "h", "x": 0, "y": 0.0, "xanchor": "left", "yanchor": "bottom",
                        "bgcolor": "rgba(255,255,255,0.7)"},
             "uirevision": "map",

@@ -6,7 +6,9 @@ from ..data.model import Aggregate
 from ..i18n import Translator
 from .labels import is_missing, unit_name, value_text
 from .reference import khatlon_reference
-from .style import KHATLON_COLOR, SELECTED_COLOR, Theme, base_layout, empty_figure, provenance_annotations
+from .style import (
+    KHATLON_COLOR, SELECTED_COLOR, Theme, base_layout, empty_figure, place_footer, provenance_annotations,
+)
 
 
 def _year_for(store: DataStore, indicator: Indicator, year: int) -> int:
@@ -47,7 +49,7 @@ def profile_figure(store: DataStore, year: int, district_id: str | None, t: Tran
     traces.append({
         "type": "scatter", "mode": "markers", "name": t("Khatlon"),
         "x": [position(r[4].value, r[2], r[3]) for _, r in with_reference], "y": [label for label, _ in with_reference],
-        "marker": {"symbol": "line-ns-open", "size": 22 if theme.name == "screen" else 32, "color": KHATLON_COLOR,
+        "marker": {"symbol": "line-ns-open", "size": 14 if theme.name == "screen" else 22, "color": KHATLON_COLOR,
                    "line": {"width": 3, "color": KHATLON_COLOR}},
         "hovertext": [f"{r[4].label}: {value_text(r[0], r[4].value, t)}" for _, r in with_reference],
         "hovertemplate": "%{hovertext}<extra></extra>",
@@ -65,24 +67,31 @@ def profile_figure(store: DataStore, year: int, district_id: str | None, t: Tran
                             rank=r[6], count=r[7]) for _, r in shown],
             "hovertemplate": "%{hovertext}<extra></extra>",
         })
+    columns = [name, t("Khatlon")] if name else [t("Khatlon")]
+    for index, column in enumerate(columns):  # a small table right of the strips, headed at the bottom
+        annotations.append({"text": f"<b>{column}</b>", "x": 1.08 + 0.3 * index, "xref": "x", "y": 0, "yref": "paper",
+                            "yanchor": "top", "yshift": -4, "xanchor": "left", "showarrow": False,
+                            "font": {"size": theme.font_size}})
     for label, r in zip(labels, rows):
-        own = value_text(r[0], r[5], t, with_unit=False) if name else None
-        khatlon = value_text(r[0], r[4].value, t, with_unit=False) if r[4] is not None else "–"
-        text = (f"<b>{own}</b> · {t('Khatlon')} {khatlon}" if name else f"{t('Khatlon')} {khatlon}")
-        annotations.append({"text": text, "x": 1.04, "xref": "x", "y": label, "yref": "y", "xanchor": "left",
-                            "showarrow": False, "font": {"size": theme.small_size + 1}})
+        cells = [value_text(r[0], r[5], t, with_unit=False)] if name else []
+        cells.append(value_text(r[0], r[4].value, t, with_unit=False) if r[4] is not None else "–")
+        for index, cell in enumerate(cells):
+            annotations.append({"text": f"<b>{cell}</b>" if index == 0 and name else cell, "x": 1.08 + 0.3 * index,
+                                "xref": "x", "y": label, "yref": "y", "xanchor": "left", "showarrow": False,
+                                "font": {"size": theme.small_size + 1}})
     title = t("{name}: profile, {year}", name=name, year=year) if name else \
         t("Khatlon profile, {year} · select a district", year=year)
-    layout = base_layout(theme, title, t("Each line spans the lowest to the highest district"),
+    explained = t("Grey: lowest to highest district · black tick: Khatlon") + \
+        (" · " + t("dot: {name}", name=name) if name else "")
+    layout = base_layout(theme, title, explained,
                          illustrative=any(r[0].is_illustrative for r in rows))
     layout.update(
-        xaxis={"range": [-0.04, 1.5], "tickvals": [0, 1], "ticktext": [t("lowest"), t("highest")],
-               "showgrid": False, "zeroline": False},
+        xaxis={"range": [-0.04, 1.08 + 0.3 * len(columns)], "tickvals": [0, 1],
+               "ticktext": [t("lowest"), t("highest")], "showgrid": False, "zeroline": False},
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": theme.small_size + 1}},
-        legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top"},
+        showlegend=False,
         annotations=annotations + provenance_annotations([r[0] for r in rows], t, theme, width=80),
         hovermode="closest",
     )
-    layout["margin"]["b"] = 92
-    layout["annotations"][-1]["yshift"] = -56
+    place_footer(layout, theme, axis_room=theme.font_size * 2 + 8)
     return {"data": traces, "layout": layout}

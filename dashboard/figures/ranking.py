@@ -7,8 +7,14 @@ from .labels import unit_name, value_text
 from .reference import khatlon_reference
 from .style import (
     BAR_COLOR, COMPARED_COLOR, DIMMED_OPACITY, KHATLON_COLOR, SELECTED_COLOR, Theme, base_layout, empty_figure,
-    provenance_annotations,
+    place_footer, provenance_annotations, wrap,
 )
+
+
+def _upper_edge(present) -> float:
+    """Room to the right of the longest bar (or whisker) for its label."""
+    top = float(present[["value", "upper"]].max().max())
+    return top * 1.14 if top > 0 else 1.0
 
 
 def ranking_figure(store: DataStore, indicator_id: str, year: int, selected: str | None, t: Translator,
@@ -59,16 +65,16 @@ def ranking_figure(store: DataStore, indicator_id: str, year: int, selected: str
         traces.append({"type": "scatter", "mode": "lines", "x": [reference.value, reference.value],
                        "y": [names[0], names[-1]], "line": {"color": KHATLON_COLOR, "width": 2, "dash": "dash"},
                        "name": reference.label, "hovertemplate": f"{reference.label}: %{{x}}<extra></extra>"})
-    notes = [t("No data: {names}", names=", ".join(missing))] if missing else []
+    notes = [wrap(t("No data: {names}", names=", ".join(missing)), 70)] if missing else []
     annotations = provenance_annotations([indicator], t, theme, width=70)
     annotations[-1]["text"] = "<br>".join([*notes, annotations[-1]["text"]])
-    annotations[-1]["yshift"] = -48
     layout.update(
         xaxis={"title": {"text": ""}, "gridcolor": theme.grid_color, "zeroline": True, "side": "bottom",
-               "rangemode": "tozero", "tickformat": f",.{indicator.decimals}f", "automargin": True},
+               "tickformat": f",.{indicator.decimals}f", "automargin": True,
+               "range": [min(0, float(present["value"].min())), _upper_edge(present)]},
         yaxis={"automargin": True, "tickfont": {"size": theme.small_size + 1}, "tickmode": "array",
                "tickvals": names, "ticktext": names, "range": [-0.7, len(names) - 0.3]},
         annotations=annotations, showlegend=False, bargap=0.22,
     )
-    layout["margin"]["b"] = 76 + 14 * len(notes)
+    place_footer(layout, theme, axis_room=theme.font_size * 2 + 8)
     return {"data": traces, "layout": layout}

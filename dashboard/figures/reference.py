@@ -38,7 +38,9 @@ def khatlon_series(store: DataStore, indicator: Indicator, t: Translator) -> tup
     """Khatlon's value per year (``year, value, lower, upper``) and how it was obtained."""
     rows = store.rows(indicator.id)
     own = rows[rows["district_id"] == KHATLON][["year", "value", "lower", "upper"]]
-    if not own.empty or indicator.aggregate is Aggregate.SUM:
+    if indicator.aggregate is Aggregate.SUM:  # a total is not comparable with one district
+        return own.iloc[0:0].reset_index(drop=True), t("Khatlon")
+    if not own.empty:
         return own.reset_index(drop=True), t("Khatlon")
     units = rows[rows["district_id"].isin(store.district_ids)]
     means = units.groupby("year", as_index=False)["value"].mean()

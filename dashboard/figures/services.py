@@ -6,7 +6,7 @@ from ..i18n import Translator
 from .labels import unit_name
 from .style import (
     COMPARED_COLOR, KHATLON_COLOR, SELECTED_COLOR, SEQUENTIAL_SCALE, Theme, base_layout, empty_figure,
-    provenance_annotations,
+    place_footer, provenance_annotations,
 )
 
 SERVICES_THEME = "services"
@@ -56,14 +56,16 @@ def services_figure(store: DataStore, year: int, pair: tuple[str, str], t: Trans
                          t("% of migrant-sending families able to reach each service; lowest average first"),
                          illustrative=indicators[0].is_illustrative, title_chars=90)
     layout.update(
-        xaxis={"domain": [0, 0.52], "side": "top", "tickfont": {"size": theme.small_size + 1}},
-        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": theme.small_size}},
-        xaxis2={"domain": [0.68, 1], "range": [0, 110], "title": {"text": "%"}, "gridcolor": theme.grid_color},
-        yaxis2={"anchor": "x2", "autorange": "reversed", "automargin": True},
+        xaxis={"domain": [0, 0.52], "side": "bottom", "tickfont": {"size": theme.small_size + 1}, "automargin": True},
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": theme.small_size},
+               "tickmode": "array", "tickvals": heatmap["y"], "ticktext": heatmap["y"]},
+        xaxis2={"domain": [0.7, 1], "range": [0, 110], "ticksuffix": "%", "gridcolor": theme.grid_color,
+                "anchor": "y2"},
+        yaxis2={"anchor": "x2", "autorange": "reversed", "automargin": True, "tickfont": {"size": theme.font_size}},
         barmode="group", bargap=0.25, bargroupgap=0.05,
-        legend={"orientation": "h", "x": 0.68, "y": -0.06, "xanchor": "left", "yanchor": "top",
-                "title": {"text": names}},
+        legend={"orientation": "h", "x": 0.7, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
+                "title": {"text": names + ":"}},
         annotations=provenance_annotations(indicators[:1], t, theme, width=110),
     )
-    layout["margin"]["b"] = 70
+    place_footer(layout, theme, axis_room=theme.font_size * 2 + 10)
     return {"data": [heatmap, *bars], "layout": layout}

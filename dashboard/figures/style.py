@@ -66,9 +66,9 @@ def base_layout(theme: Theme, title: str, subtitle: str = "", illustrative: bool
     top = 14 + line * len(title_lines) + theme.font_size * 1.6 + (theme.small_size * 2.4 + 8 if illustrative else 0)
     return {
         "font": {"family": FONT_FAMILY, "size": theme.font_size, "color": theme.text_color},
-        "title": {"text": "<b>" + "<br>".join(title_lines) + "</b>", "x": 0, "xanchor": "left", "xref": "paper",
+        "title": {"text": "<b>" + "<br>".join(title_lines) + "</b>", "x": 0, "xanchor": "left", "xref": "container",
                   "y": 1, "yanchor": "top", "yref": "container", "font": {"size": theme.title_size},
-                  "pad": {"t": 10},
+                  "pad": {"t": 10, "l": 12},
                   "subtitle": {"text": subtitle, "font": {"size": theme.font_size, "color": theme.muted_color}}},
         "margin": {"l": 10, "r": 16, "t": round(top), "b": 56},
         "modebar": {"bgcolor": "rgba(255,255,255,0.92)", "color": "#7b8794", "activecolor": "#1f2933"},
@@ -87,8 +87,8 @@ def illustrative_mark(t: Translator, theme: Theme) -> dict:
     """The badge every figure built from illustrative numbers carries (also in exported images)."""
     return {
         "text": "⚠ " + t("Illustrative data — not official statistics"),
-        "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 1.0,
-        "xanchor": "left", "yanchor": "bottom", "yshift": 8,
+        "showarrow": False, "xref": "paper", "yref": "paper", "x": 1, "y": 1.0,
+        "xanchor": "right", "yanchor": "bottom", "yshift": 8,
         "bgcolor": ILLUSTRATIVE_FILL, "bordercolor": ILLUSTRATIVE_BORDER, "borderwidth": 1, "borderpad": 4,
         "font": {"size": theme.small_size + 1, "color": ILLUSTRATIVE_TEXT},
         "name": "illustrative-mark",
@@ -114,6 +114,15 @@ def provenance_annotations(indicators: list[Indicator], t: Translator, theme: Th
         sources = list(dict.fromkeys(sources))
     label = t("Source") if len(sources) == 1 else t("Sources")
     return marks + [source_line(f"{label}: " + "; ".join(sources), theme, width)]
+
+
+def place_footer(layout: dict, theme: Theme, axis_room: int) -> None:
+    """Put the source line ``axis_room`` pixels below the plot and size the bottom margin to fit it."""
+    footer = next((a for a in layout.get("annotations", []) if a.get("name") == "source-line"), None)
+    lines = footer["text"].count("<br>") + 1 if footer else 0
+    if footer:
+        footer["yshift"] = -axis_room
+    layout["margin"]["b"] = round(axis_room + lines * theme.small_size * 1.4 + 10)
 
 
 def empty_figure(message: str, theme: Theme) -> dict:

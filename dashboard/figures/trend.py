@@ -5,7 +5,9 @@ from ..data import DataStore
 from ..i18n import Translator
 from .labels import unit_name, value_text
 from .reference import khatlon_series
-from .style import KHATLON_COLOR, SELECTED_COLOR, Theme, base_layout, empty_figure, provenance_annotations
+from .style import (
+    KHATLON_COLOR, SELECTED_COLOR, Theme, base_layout, empty_figure, place_footer, provenance_annotations,
+)
 
 
 def _band(years: list[int], lower: list[float], upper: list[float], color: str, name: str) -> list[dict]:
@@ -60,6 +62,5 @@ def trend_figure(store: DataStore, indicator_id: str, year: int, district_id: st
         annotations=provenance_annotations([indicator], t, theme, width=70),
         hovermode="closest",
     )
-    layout["margin"]["b"] = 96
-    layout["annotations"][-1]["yshift"] = -62
+    place_footer(layout, theme, axis_room=theme.font_size * 4 + 12)
     return {"data": traces, "layout": layout}

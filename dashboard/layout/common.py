@@ -8,13 +8,17 @@ from ..figures.labels import status_text
 from ..i18n import Translator
 
 
-def graph(component_id: str, figure: dict, asset_url: str, class_name: str = "") -> dcc.Graph:
-    """A ``dcc.Graph`` that never reaches the internet (local topojson stub, no plotly links)."""
+def graph(component_id: str, figure: dict, asset_url: str, class_name: str = "", modebar: bool = True) -> dcc.Graph:
+    """A ``dcc.Graph`` that never reaches the internet (local topojson stub, no plotly links).
+
+    Small side charts have no modebar: it would sit on their titles, and the big Chart tab offers
+    the same chart with a "download as PNG" button.
+    """
     return dcc.Graph(
         id=component_id, figure=figure, className=f"graph {class_name}".strip(), responsive=True,
         config={
             "topojsonURL": asset_url,  # stub world_110m.json: plotly would otherwise fetch it from a CDN
-            "displayModeBar": "hover", "displaylogo": False, "showLink": False, "showSendToCloud": False, "showEditInChartStudio": False,
+            "displayModeBar": "hover" if modebar else False, "displaylogo": False, "showLink": False, "showSendToCloud": False, "showEditInChartStudio": False,
             "scrollZoom": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
             "toImageButtonOptions": {"format": "png", "scale": 2, "filename": f"khatlon-{component_id}"},
         },

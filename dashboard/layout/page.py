@@ -37,9 +37,11 @@ def map_tab(store: DataStore, state: ViewState, t: Translator, geojson_url: str,
             for kind in (Chart.RANKING, Chart.TREND, Chart.PROFILE)}
     return html.Div(className="map-layout", children=[
         card(graph(ID.MAP, figure, topojson_url, "graph-map"), class_name="card-map"),
-        card(graph(ID.RANKING, side[Chart.RANKING], topojson_url, "graph-ranking"), class_name="card-ranking"),
-        card(graph(ID.TREND, side[Chart.TREND], topojson_url, "graph-side"), class_name="card-trend"),
-        card(graph(ID.PROFILE, side[Chart.PROFILE], topojson_url, "graph-side"), class_name="card-profile"),
+        card(graph(ID.RANKING, side[Chart.RANKING], topojson_url, "graph-ranking", modebar=False),
+             class_name="card-ranking"),
+        card(graph(ID.TREND, side[Chart.TREND], topojson_url, "graph-side", modebar=False), class_name="card-trend"),
+        card(graph(ID.PROFILE, side[Chart.PROFILE], topojson_url, "graph-side", modebar=False),
+             class_name="card-profile"),
     ])
 
 
