@@ -45,7 +45,9 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     app.layout = page(store, initial, t, geojson_url, topojson_url)
     register_callbacks(app, store)
     add_routes(app, store)
-    add_security_headers(app)
+    add_security_headers(app, allow_eval=settings.debug)
+    if settings.debug:  # development only: Dash's dev tools (they need eval, hence the CSP exception)
+        app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
     _warm_up(app)
     return app
 

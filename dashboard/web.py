@@ -31,7 +31,8 @@ class StaticCompressionCache:
 
     plotly.min.js is 4.8 MB; compressing it well (brotli 9: 1.23 MB against 1.44 MB with the
     defaults) takes 0.4 s, so it is done once per process, not per request. Callback responses are
-    never cached: their key is not a static path.
+    never cached: their key is not a static path. Keys are paths without the query string, so a
+    client cannot fill the cache by varying it (Dash's file names carry their own version).
     """
 
     def __init__(self) -> None:
@@ -41,7 +42,8 @@ class StaticCompressionCache:
         return self._entries.get(key)
 
     def set(self, key: str, value: bytes) -> None:
-        if any(prefix in key for prefix in STATIC_PREFIXES):
+        algorithm, _, path = key.partition(";")
+        if path.startswith(STATIC_PREFIXES):
             self._entries[key] = value
 
 
@@ -54,7 +56,7 @@ def compression_config() -> dict:
         "COMPRESS_MIMETYPES": ["text/html", "text/css", "text/plain", "application/json",
                                "application/javascript", "text/javascript"],
         "COMPRESS_CACHE_BACKEND": StaticCompressionCache,
-        "COMPRESS_CACHE_KEY": lambda request: request.full_path,
+        "COMPRESS_CACHE_KEY": lambda request: request.path,  # never the query string: it is the client's
     }
 
 
@@ -89,9 +91,12 @@ def add_routes(app: Dash, store: DataStore) -> None:
                                  home=app.get_relative_path("/")), 500
 
 
-def add_security_headers(app: Dash) -> None:
-    """Call after every callback (clientside ones included) is registered."""
-    scripts = " ".join(["'self'", *app.csp_hashes()])
+def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
+    """Call after every callback (clientside ones included) is registered.
+
+    ``allow_eval`` only with KHATLON_DEBUG=1: Dash's dev tools evaluate code, production never does.
+    """
+    scripts = " ".join(["'self'", *app.csp_hashes(), *(["'unsafe-eval'"] if allow_eval else [])])
     policy = "; ".join([
         "default-src 'self'", f"script-src {scripts}", "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'",

@@ -4,9 +4,11 @@ from __future__ import annotations
 from dash import Dash
 
 from ..data import DataStore
-from . import url_state, views
+from . import downloads, play, url_state, views
 
 
 def register_callbacks(app: Dash, store: DataStore) -> None:
     url_state.register(app, store)
     views.register(app, store)
+    downloads.register(app, store)
+    play.register(app, store)

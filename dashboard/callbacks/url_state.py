@@ -1,15 +1,23 @@
-"""One callback keeps the URL and the controls in step (both ways), map clicks included."""
+"""One callback keeps the URL, the controls and the ``view`` store in step, in both directions.
+
+The URL changes when the page loads, on back/forward, and when the keyboard script steps through
+scenes; the controls change when the user moves them or clicks the map. Either way the result is
+one checked :class:`~dashboard.state.ViewState`, written to the ``view`` store that every drawing
+callback reads.
+"""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from dash import Dash, Input, Output, ctx, no_update
+from dash import Dash, Input, Output, State, ctx, no_update
 
 from ..data import DataStore
 from ..layout.controls import year_props
 from ..layout.ids import ID
-from ..state import ViewState, clean_district, clean_state, parse_query
+from ..state import ViewState, clean_district, clean_state, from_dict, parse_query
 from .safety import never_fail
+
+SPOTLIGHT_ON = ["on"]
 
 
 def clicked_district(store: DataStore, click_data: object) -> str | None:
@@ -22,13 +30,22 @@ def clicked_district(store: DataStore, click_data: object) -> str | None:
 
 
 def next_state(store: DataStore, trigger: str | None, search: object, indicator: object, year: object,
-               district: object, click: object, tab: object, chart: object) -> ViewState:
-    """The state after one event: the URL wins when it changed, else the control that moved."""
+               district: object, click: object, tab: object, chart: object, spotlight: object = None,
+               previous: ViewState | None = None) -> ViewState:
+    """The state after one event: the URL wins when it changed, else the control that moved.
+
+    In presenter mode the controls are hidden; only the URL (scene keys) moves the view.
+    """
     if trigger in (None, ID.URL):
         return parse_query(store, search)
-    state = clean_state(store, indicator, year, district, tab, chart)
+    if previous is not None and previous.present:
+        return previous
+    on = isinstance(spotlight, list) and "on" in spotlight
+    compare = previous.compare if previous is not None else None
+    state = clean_state(store, indicator, year, district, tab, chart, on, compare)
     if trigger == ID.MAP:
-        return replace(state, district=clicked_district(store, click) or state.district)
+        chosen = clicked_district(store, click) or state.district
+        state = replace(state, district=chosen, spotlight=state.spotlight or (on and chosen is not None))
     return state
 
 
@@ -41,31 +58,42 @@ def register(app: Dash, store: DataStore) -> None:
         Output(ID.DISTRICT, "value"),
         Output(ID.TABS, "value"),
         Output(ID.CHART_KIND, "value"),
+        Output(ID.SPOTLIGHT, "value"),
+        Output(ID.VIEW, "data"),
         Input(ID.URL, "search"),
         Input(ID.INDICATOR, "value"),
-        Input(ID.YEAR, "value"),
+        Input(ID.YEAR_COMMITTED, "data"),
         Input(ID.DISTRICT, "value"),
         Input(ID.MAP, "clickData"),
         Input(ID.TABS, "value"),
         Input(ID.CHART_KIND, "value"),
+        Input(ID.SPOTLIGHT, "value"),
+        State(ID.VIEW, "data"),
+        State(ID.YEAR, "value"),
     )
     @never_fail
-    def sync_url_and_controls(search, indicator, year, district, click, tab, chart):
+    def sync_url_and_controls(search, indicator, year, district, click, tab, chart, spotlight, view, slider_year):
         trigger = ctx.triggered_id
-        state = next_state(store, trigger, search, indicator, year, district, click, tab, chart)
+        previous = from_dict(store, view)
+        state = next_state(store, trigger, search, indicator, year, district, click, tab, chart, spotlight, previous)
 
         def changed(new, old):
             return new if new != old else no_update
 
-        years = year_props(store, state.indicator)
-        year_changed = state.indicator != indicator or trigger in (None, ID.URL)
+        from_url = trigger in (None, ID.URL)
         query = state.to_query()
+        write_url = (not from_url and state != previous) or (from_url and "scene=" in str(search)
+                                                              and not state.present and query != search)
+        years = year_props(store, state.indicator)
         return (
-            no_update if trigger in (None, ID.URL) or query == search else query,
+            query if write_url and query != search else no_update,
             changed(state.indicator, indicator),
-            changed(state.year, year),
-            *((years["min"], years["max"], years["marks"], years["disabled"]) if year_changed else (no_update,) * 4),
+            changed(state.year, slider_year),
+            *((years["min"], years["max"], years["marks"], years["disabled"])
+              if state.indicator != indicator or from_url else (no_update,) * 4),
             changed(state.district, district),
             changed(state.tab.value, tab),
             changed(state.chart.value, chart),
+            changed(SPOTLIGHT_ON if state.spotlight else [], spotlight if isinstance(spotlight, list) else None),
+            changed(state.to_dict(), view),
         )

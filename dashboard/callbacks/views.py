@@ -1,59 +1,104 @@
-"""Callbacks that redraw: the map (a small ``dash.Patch``), the charts, and the notes about the data."""
+"""Callbacks that redraw from the ``view`` store: the map (a small ``dash.Patch``), the charts,
+the note about the data, the presenter's scene bar, the table and the sources."""
 from __future__ import annotations
 
 from dash import Dash, Input, Output, Patch, no_update
 
 from ..data import DataStore
-from ..figures import SCREEN, apply_updates, chart_figure, map_updates
+from ..figures import PROJECTOR, SCREEN, apply_updates, chart_figure, map_updates
 from ..i18n import translator
 from ..layout.common import indicator_note, note_class
 from ..layout.ids import ID
-from ..state import Chart, Tab, clean_state
+from ..layout.sources import sources_panel
+from ..layout.table import caption, column_defs, table_rows
+from ..state import Chart, Tab, ViewState, from_dict
 from .safety import never_fail
 
-VIEW_INPUTS = (Input(ID.INDICATOR, "value"), Input(ID.YEAR, "value"), Input(ID.DISTRICT, "value"),
-               Input(ID.TABS, "value"))
+SIDE_CHARTS = (Chart.RANKING, Chart.TREND, Chart.PROFILE)
 
 
-def map_patch(store: DataStore, indicator, year, district) -> Patch:
-    """Only what changes on the map (colours, hover, outline, titles): the geometry stays put."""
-    state = clean_state(store, indicator, year, district)
+def theme_of(state: ViewState):
+    return PROJECTOR if state.present else SCREEN
+
+
+def map_patch(store: DataStore, state: ViewState) -> Patch:
+    """Only what changes on the map (colours, hover, outline, titles, type sizes): never the geometry."""
     patch = Patch()
-    apply_updates(patch, map_updates(store, state.indicator, state.year, state.district, translator(), SCREEN))
+    updates = map_updates(store, state.indicator, state.year, state.district, translator(), theme_of(state),
+                          spotlight=state.spotlit)
+    apply_updates(patch, updates)
     return patch
+
+
+def side_charts(store: DataStore, state: ViewState) -> tuple[dict, ...]:
+    t = translator()
+    return tuple(chart_figure(kind, store, state.indicator, state.year, state.district, t, theme_of(state),
+                              spotlight=state.spotlit, compared=state.compare) for kind in SIDE_CHARTS)
+
+
+def presenter_text(store: DataStore, state: ViewState) -> tuple[str, str, str, str]:
+    """Class of the page, and the scene's title, note and "3 / 9" position."""
+    t = translator()
+    if not state.present:
+        return "app", "", "", ""
+    if not state.scene:
+        indicator = store.indicators[state.indicator]
+        return "app presenting", t(indicator.label), "", "1 / 1"
+    scene = store.scenes[state.scene - 1]
+    return "app presenting", t(scene.title), t(scene.note), f"{state.scene} / {len(store.scenes)}"
 
 
 def register(app: Dash, store: DataStore) -> None:
     t = translator()
+    view = Input(ID.VIEW, "data")
 
-    @app.callback(Output(ID.MAP, "figure"), *VIEW_INPUTS, prevent_initial_call=True)
+    @app.callback(Output(ID.MAP, "figure"), view, prevent_initial_call=True)
     @never_fail
-    def update_map(indicator, year, district, tab):
-        if tab != Tab.MAP:
+    def update_map(data):
+        state = from_dict(store, data)
+        return map_patch(store, state) if state.tab == Tab.MAP else no_update
+
+    @app.callback(Output(ID.RANKING, "figure"), Output(ID.TREND, "figure"), Output(ID.PROFILE, "figure"), view,
+                  prevent_initial_call=True)
+    @never_fail
+    def update_side_charts(data):
+        state = from_dict(store, data)
+        return side_charts(store, state) if state.tab == Tab.MAP else (no_update,) * 3
+
+    @app.callback(Output(ID.CHART, "figure"), view, prevent_initial_call=True)
+    @never_fail
+    def update_chart(data):
+        state = from_dict(store, data)
+        if state.tab != Tab.CHART:
             return no_update
-        return map_patch(store, indicator, year, district)
+        return chart_figure(state.chart.value, store, state.indicator, state.year, state.district, t,
+                            theme_of(state), spotlight=state.spotlit, compared=state.compare)
 
-    @app.callback(Output(ID.RANKING, "figure"), Output(ID.TREND, "figure"), Output(ID.PROFILE, "figure"),
-                  *VIEW_INPUTS, prevent_initial_call=True)
+    @app.callback(Output(ID.INDICATOR_NOTE, "children"), Output(ID.INDICATOR_NOTE, "className"), view,
+                  prevent_initial_call=True)
     @never_fail
-    def update_side_charts(indicator, year, district, tab):
-        if tab != Tab.MAP:
-            return no_update, no_update, no_update
-        state = clean_state(store, indicator, year, district)
-        return tuple(chart_figure(kind, store, state.indicator, state.year, state.district, t, SCREEN)
-                     for kind in (Chart.RANKING, Chart.TREND, Chart.PROFILE))
-
-    @app.callback(Output(ID.CHART, "figure"), Input(ID.CHART_KIND, "value"), *VIEW_INPUTS, prevent_initial_call=True)
-    @never_fail
-    def update_chart(kind, indicator, year, district, tab):
-        if tab != Tab.CHART:
-            return no_update
-        state = clean_state(store, indicator, year, district, chart=kind)
-        return chart_figure(state.chart.value, store, state.indicator, state.year, state.district, t, SCREEN)
-
-    @app.callback(Output(ID.INDICATOR_NOTE, "children"), Output(ID.INDICATOR_NOTE, "className"),
-                  Input(ID.INDICATOR, "value"), prevent_initial_call=True)
-    @never_fail
-    def update_note(indicator):
-        current = store.indicators[clean_state(store, indicator, None).indicator]
+    def update_note(data):
+        current = store.indicators[from_dict(store, data).indicator]
         return indicator_note(current, t), note_class(current)
+
+    @app.callback(Output(ID.APP, "className"), Output(ID.SCENE_TITLE, "children"), Output(ID.SCENE_NOTE, "children"),
+                  Output(ID.SCENE_POSITION, "children"), view, prevent_initial_call=True)
+    @never_fail
+    def update_presenter(data):
+        return presenter_text(store, from_dict(store, data))
+
+    @app.callback(Output(ID.TABLE, "rowData"), Output(ID.TABLE, "columnDefs"), Output(ID.TABLE_CAPTION, "children"),
+                  view, prevent_initial_call=True)
+    @never_fail
+    def update_table(data):
+        state = from_dict(store, data)
+        if state.tab != Tab.TABLE:
+            return no_update, no_update, no_update
+        indicator = store.indicators[state.indicator]
+        return table_rows(store, indicator, t), column_defs(indicator, t), caption(indicator, t)
+
+    @app.callback(Output(ID.SOURCES, "children"), view, prevent_initial_call=True)
+    @never_fail
+    def update_sources(data):
+        state = from_dict(store, data)
+        return sources_panel(store, store.indicators[state.indicator], t) if state.tab == Tab.SOURCES else no_update

@@ -13,11 +13,12 @@ from .loader import cached_resolver, load_store, validate_data_dir
 from .model import KHATLON, TAJIKISTAN, District, Indicator, Status
 from .names import DistrictResolver, UnknownDistrictError
 from .problems import DataValidationError, Problem
+from .scenes import Scene
 from .store import DataStore, Observation
 
 __all__ = [
     "DataStore", "DataValidationError", "District", "DistrictResolver", "Indicator", "KHATLON",
-    "Observation", "Problem", "Status", "TAJIKISTAN", "UnknownDistrictError", "load_store",
+    "Observation", "Problem", "Scene", "Status", "TAJIKISTAN", "UnknownDistrictError", "load_store",
     "resolve_district", "validate_data_dir",
 ]
 

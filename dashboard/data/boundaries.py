@@ -61,6 +61,28 @@ def _orientation_problem(geometry: Polygon | MultiPolygon) -> str:
     return ""
 
 
+def _rings(raw: dict) -> list:
+    if raw["type"] == "Polygon":
+        return list(raw["coordinates"])
+    if raw["type"] == "MultiPolygon":
+        return [ring for polygon in raw["coordinates"] for ring in polygon]
+    return []
+
+
+def _raw_geometry_problem(raw: object) -> str:
+    """Problems shapely would silently repair or report cryptically: missing parts, open rings."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("type"), str) or "coordinates" not in raw:
+        return "feature has no geometry (expected a Polygon, MultiPolygon or Point with coordinates)"
+    try:
+        rings = _rings(raw)
+        for ring in rings:
+            if len(ring) < 4 or list(ring[0]) != list(ring[-1]):
+                return "a ring is not closed (its first and last positions differ) or has fewer than 4 positions"
+    except (TypeError, IndexError, KeyError):
+        return "malformed coordinates"
+    return ""
+
+
 def _geometry_problem(geometry) -> str:
     if isinstance(geometry, Point):
         return ""
@@ -112,8 +134,13 @@ def read_boundaries(path: Path, shown: str) -> tuple[list[dict], list[Problem]]:
         seen[district_id] = line
         record = {"district_id": district_id, "geometry": None, "line": line, "file": shown, "ok": False}
         good.append(record)
+        raw = feature.get("geometry")
+        message = _raw_geometry_problem(raw)
+        if message:
+            problems.append(Problem(shown, line, "geometry", f"{district_id}: {message}"))
+            continue
         try:
-            geometry = shape(feature.get("geometry"))
+            geometry = shape(raw)
         except Exception as error:  # shapely raises several types for malformed geometry
             problems.append(Problem(shown, line, "geometry", f"invalid GeoJSON geometry for {district_id!r}: {error}"))
             continue

@@ -14,13 +14,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from shapely.geometry import Point
+
 from .boundaries import build_boundaries, read_boundaries
+from .model import UnitType
 from .names import DistrictResolver
 from .problems import NO_COLUMN, DataValidationError, Problem, display_path
+from .scenes import read_scenes
 from .store import DataStore
 from .tables import ValueContext, build_resolver, check_values, load_catalogue, load_districts, read_value_file
 
 DISTRICTS_FILE = Path("districts.csv")
+SCENES_FILE = Path("scenes.yaml")
 CATALOGUE_FILE = Path("indicators") / "catalogue.csv"
 BOUNDARIES_DIR = Path("boundaries")
 INDICATORS_DIR = Path("indicators")
@@ -49,12 +54,15 @@ def validate_data_dir(data_dir: Path, shown_as: str | None = None) -> tuple[Data
     geojson_files = sorted((data_dir / BOUNDARIES_DIR).glob("*.geojson"))
     if not geojson_files:
         problems.append(Problem(shown(data_dir / BOUNDARIES_DIR), 1, NO_COLUMN, "no .geojson file found"))
+    unreadable = False
     for path in geojson_files:
         good, found = read_boundaries(path, shown(path))
+        unreadable = unreadable or (not good and bool(found))
         features += good
         problems += found
     if districts:
-        problems += _cross_check(districts, features, shown(data_dir / DISTRICTS_FILE))
+        problems += _cross_check(districts, features, shown(data_dir / DISTRICTS_FILE),
+                                 report_missing=not unreadable and bool(geojson_files))
 
     resolver = build_resolver(districts)
     context = ValueContext(resolver, indicators, strict_districts=bool(districts), strict_indicators=bool(indicators))
@@ -69,9 +77,22 @@ def validate_data_dir(data_dir: Path, shown_as: str | None = None) -> tuple[Data
     values, found = check_values(frames, indicators) if indicators else (None, [])
     problems += found
 
+    scenes: list = []
+    if (data_dir / SCENES_FILE).is_file() and values is not None:
+        scenes, found = read_scenes(data_dir / SCENES_FILE, shown(data_dir / SCENES_FILE), indicators,
+                                    _years_in(values), resolver.resolve)
+        problems += found
+
     if problems or values is None:
         return None, sorted(problems)
-    return DataStore(districts, indicators, values, build_boundaries(features), resolver), []
+    return DataStore(districts, indicators, values, build_boundaries(features), resolver, scenes), []
+
+
+def _years_in(values: pd.DataFrame):
+    """indicator id -> the years it has values for (for checking the storyboard)."""
+    by_indicator = {key: tuple(sorted(int(y) for y in frame["year"].unique()))
+                    for key, frame in values.groupby("indicator")}
+    return lambda indicator_id: by_indicator.get(indicator_id, ())
 
 
 def load_store(data_dir: Path) -> DataStore:
@@ -88,14 +109,32 @@ def _if_exists(path: Path, shown, load, empty):
     return load(path, shown(path))
 
 
-def _cross_check(districts, features: list[dict], districts_shown: str) -> list[Problem]:
-    """Every unit has exactly one shape, and every shape belongs to a unit."""
-    known = {d.district_id for d in districts}
-    drawn = {f["district_id"]: f for f in features}
-    problems = [Problem(f["file"], f["line"], "district_id", f"{f['district_id']!r} has no row in districts.csv")
-                for f in features if f["district_id"] not in known]
+def _cross_check(districts, features: list[dict], districts_shown: str, report_missing: bool = True) -> list[Problem]:
+    """Every unit has exactly one shape, only cities are points, and every shape belongs to a unit.
+
+    ``report_missing=False`` when a boundaries file could not be read at all: its districts would
+    all be "missing", which says nothing new.
+    """
+    known = {d.district_id: d for d in districts}
+    drawn: dict[str, dict] = {}
+    problems = []
+    for feature in features:
+        district_id = feature["district_id"]
+        if district_id in drawn:
+            first = drawn[district_id]
+            if first["file"] != feature["file"]:
+                problems.append(Problem(feature["file"], feature["line"], "district_id",
+                                        f"{district_id!r} already has a shape in {first['file']}:{first['line']}"))
+            continue
+        drawn[district_id] = feature
+        if district_id not in known:
+            problems.append(Problem(feature["file"], feature["line"], "district_id",
+                                    f"{district_id!r} has no row in districts.csv"))
+        elif isinstance(feature["geometry"], Point) and known[district_id].type is not UnitType.CITY:
+            problems.append(Problem(feature["file"], feature["line"], "geometry",
+                                    f"{district_id}: only a city may be drawn as a point; a district needs its polygon"))
     for number, district in enumerate(districts, start=2):
-        if district.district_id not in drawn:
+        if report_missing and district.district_id not in drawn:
             problems.append(Problem(districts_shown, _line_of(districts_shown, district.district_id, number),
                                     "district_id", f"{district.district_id!r} has no polygon or point in boundaries/"))
     return problems

@@ -22,16 +22,34 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-# Words that say what kind of unit a name is; folded as ``normalise_words`` folds them.
-KIND_WORDS: Mapping[str, str] = {
-    **dict.fromkeys(["district", "rayon", "raion", "raen", "nohiya", "nohiyai", "район", "рн", "нохия", "нохияи"], "district"),
-    **dict.fromkeys(["city", "shahri", "shahr", "gorod", "г", "город", "шахри", "шахр"], "city"),
-    **dict.fromkeys(["town", "village", "settlement", "поселок", "пгт", "шахрак", "посёлок"], "town"),
-}
-FILLER_WORDS = frozenset({"of", "the"})
 _TAJIK_FOLD = str.maketrans({"ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӯ": "у", "ӣ": "и", "ъ": "", "ь": ""})
 _DROP = re.compile(r"['’ʼ`‘ʻ\"«»]")
 _SEPARATORS = re.compile(r"[\s\-‐–—.,;:/()\[\]]+")
+_ABBREVIATIONS = ((re.compile(r"(?<![\w])р-н(?![\w])", re.IGNORECASE), "район"),
+                  (re.compile(r"(?<![\w])r-n(?![\w])", re.IGNORECASE), "raion"))
+RUSSIAN_ADJECTIVE = "скии"  # "Вахшский" folds to "вахшскии"; its stem "вахш" is the name
+
+
+def fold(text: str) -> str:
+    """Case-fold, fold Tajik letters to Russian ones, drop diacritics and apostrophes (no splitting)."""
+    for pattern, replacement in _ABBREVIATIONS:
+        text = pattern.sub(replacement, text)
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_TAJIK_FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _DROP.sub("", text.translate(_TAJIK_FOLD))
+
+
+def _kinds(words: Iterable[str], kind: str) -> dict[str, str]:
+    return {fold(word): kind for word in words}
+
+
+# Words that say what kind of unit a name is, folded exactly as names are ("район" -> "раион").
+KIND_WORDS: Mapping[str, str] = {
+    **_kinds(["district", "rayon", "raion", "raen", "nohiya", "nohiyai", "район", "нохия", "ноҳияи", "нохияи"], "district"),
+    **_kinds(["city", "shahri", "shahr", "gorod", "г", "город", "шаҳри", "шахри", "шахр"], "city"),
+    **_kinds(["town", "village", "settlement", "посёлок", "поселок", "пгт", "шаҳрак"], "town"),
+}
+FILLER_WORDS = frozenset({"of", "the"})
 
 PRIORITY_CURRENT, PRIORITY_ALTERNATE, PRIORITY_FORMER = 0, 1, 2
 ANY_KIND = frozenset({"district", "city", "town"})
@@ -51,11 +69,12 @@ class UnknownDistrictError(ValueError):
 
 def normalise_words(name: str) -> list[str]:
     """Case-fold, strip diacritics and punctuation, and split a name into words."""
-    text = name.casefold().translate(_TAJIK_FOLD)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _DROP.sub("", text.translate(_TAJIK_FOLD))
-    return [w for w in _SEPARATORS.split(text) if w]
+    return [w for w in _SEPARATORS.split(fold(name)) if w]
+
+
+def stem(key: str) -> str | None:
+    """The stem of a Russian adjectival name ("бальджуванскии" -> "бальджуван"), else ``None``."""
+    return key[: -len(RUSSIAN_ADJECTIVE)] if key.endswith(RUSSIAN_ADJECTIVE) and len(key) > 7 else None
 
 
 def parse_name(name: str) -> tuple[str, frozenset[str]]:
@@ -106,6 +125,8 @@ class DistrictResolver:
                     if not kinds:
                         kinds = ANY_KIND if priority == PRIORITY_FORMER else frozenset({unit.kind})
                     index[key].append(NameEntry(unit.district_id, written, priority, kinds))
+                    if stem(key):  # "Пянджский район" also answers to "Пяндж"
+                        index[stem(key)].append(NameEntry(unit.district_id, written, priority + 1, kinds))
             if unit.admin_centre:
                 for part in re.split(r"[/(),;]", unit.admin_centre):
                     key, _ = parse_name(part)

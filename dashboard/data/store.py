@@ -5,7 +5,7 @@ request sees.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -14,6 +14,7 @@ import pandas as pd
 from .boundaries import Boundaries
 from .model import KHATLON, TAJIKISTAN, District, Indicator, Level, Status
 from .names import DistrictResolver
+from .scenes import Scene
 
 THEME_ORDER = ("migration", "remittances", "families", "services", "population", "national")
 OBSERVATION_COLUMNS = ["value", "lower", "upper", "sample_size", "note", "source", "source_url"]
@@ -49,12 +50,13 @@ class DataStore:
     """Districts, indicators, values and boundaries of one data folder."""
 
     def __init__(self, districts: list[District], indicators: Mapping[str, Indicator], values: pd.DataFrame,
-                 boundaries: Boundaries, resolver: DistrictResolver) -> None:
+                 boundaries: Boundaries, resolver: DistrictResolver, scenes: Sequence[Scene] = ()) -> None:
         ordered = sorted(districts, key=lambda d: d.name_en)
         self.districts: Mapping[str, District] = MappingProxyType({d.district_id: d for d in ordered})
         self.indicators: Mapping[str, Indicator] = MappingProxyType(dict(indicators))
         self.boundaries = boundaries
         self.resolver = resolver
+        self.scenes: tuple[Scene, ...] = tuple(scenes)
         columns = ["district_id", "indicator", "year", *OBSERVATION_COLUMNS]
         values = values[columns].sort_values(["indicator", "year", "district_id"], ignore_index=True)
         self._by_indicator: Mapping[str, pd.DataFrame] = MappingProxyType(

@@ -18,7 +18,7 @@ from .model import (
     TAJIKISTAN, Aggregate, Direction, District, Indicator, Level, Scale, Status, UnitType, ValueType,
 )
 from .names import DistrictResolver, UnitNames, UnknownDistrictError, parse_name
-from .problems import Problem
+from .problems import NO_COLUMN, Problem
 from .readers import LINE, read_csv_table
 from .schemas import (
     SNAKE_ID, Rule, catalogue_text_schema, districts_text_schema, indicator_text_schema, text_rules, validate_frame,
@@ -80,6 +80,8 @@ def load_districts(path: Path, shown: str) -> tuple[list[District], list[Problem
             admin_centre=row.get("admin_centre", ""), rename_note=row.get("rename_note", ""),
             previous_name=row.get("previous_name", ""), renamed=row.get("renamed", ""),
         ))
+    if frame.empty:
+        problems.append(Problem(shown, 2, NO_COLUMN, "districts.csv has a header but no units"))
     return districts, problems + _name_clashes(districts, frame, shown)
 
 
@@ -127,12 +129,11 @@ def load_catalogue(path: Path, shown: str) -> tuple[dict[str, Indicator], list[P
         if row["id"] in indicators:
             problems.append(Problem(shown, line, "id", f"duplicate indicator id {row['id']!r}"))
             continue
-        if first > last:
+        if first > last:  # reported; kept provisionally (years unchecked) so its rows are not all "unknown"
             problems.append(Problem(shown, line, "last_year", f"last_year {last} is before first_year {first}"))
-            continue
+            first, last = 1800, 2199
         if row["status"] == Status.ILLUSTRATIVE and not row.get("caveat", ""):
             problems.append(Problem(shown, line, "caveat", "an illustrative indicator needs a caveat saying so"))
-            continue
         indicators[row["id"]] = Indicator(
             id=row["id"], theme=row["theme"], label=row["label"], unit=row["unit"],
             value_type=_choice(ValueType, row["value_type"], ValueType.RATE),
@@ -145,6 +146,8 @@ def load_catalogue(path: Path, shown: str) -> tuple[dict[str, Indicator], list[P
             source=row["source"], source_url=row["source_url"], licence=row["licence"],
             updated=row["updated"], caveat=row.get("caveat", ""),
         )
+    if not indicators and not problems:
+        problems.append(Problem(shown, 2, NO_COLUMN, "the catalogue has a header but no indicators"))
     return indicators, problems
 
 
@@ -203,6 +206,8 @@ def read_value_file(path: Path, shown: str, context: ValueContext) -> tuple[pd.D
     frame, problems = read_csv_table(path, shown)
     if frame is None:
         return None, problems
+    if frame.empty:
+        return None, problems + [Problem(shown, 2, NO_COLUMN, "the file has a header but no rows")]
     schema = indicator_text_schema(context.is_area, context.is_indicator)
     rules = text_rules(context.describe_area, context.describe_indicator)
     failed, found = validate_frame(schema, frame, rules, lambda _: shown)
@@ -234,6 +239,7 @@ def values_rules_schema(indicators: Mapping[str, Indicator]) -> tuple[pa.DataFra
     last = {i: ind.last_year for i, ind in indicators.items()}
     percent = {i for i, ind in indicators.items() if ind.value_type is ValueType.PERCENT}
     national = {i for i, ind in indicators.items() if ind.level is Level.NATIONAL}
+    never_negative = {i for i, ind in indicators.items() if ind.value_type in (ValueType.COUNT, ValueType.AMOUNT)}
 
     def in_percent_range(column: str) -> Callable[[pd.DataFrame], pd.Series]:
         return lambda df: ~df["indicator"].isin(percent) | df[column].isna() | df[column].between(0, 100)
@@ -246,6 +252,8 @@ def values_rules_schema(indicators: Mapping[str, Indicator]) -> tuple[pa.DataFra
         pa.Check(lambda df: df["lower"].isna() | (df["lower"] <= df["value"]), error="lower_above_value"),
         pa.Check(lambda df: df["upper"].isna() | (df["value"] <= df["upper"]), error="value_above_upper"),
         pa.Check(lambda df: df["indicator"].isin(national) == (df["district_id"] == TAJIKISTAN), error="level"),
+        pa.Check(lambda df: ~df["indicator"].isin(never_negative) | (df["value"] >= 0), error="negative"),
+        pa.Check(lambda df: (df["sample_size"].fillna(1) >= 1).astype(bool), error="no_sample"),
     ]
     schema = pa.DataFrameSchema(checks=checks, unique=["district_id", "indicator", "year"],
                                 report_duplicates="exclude_first")
@@ -277,6 +285,10 @@ def values_rules_schema(indicators: Mapping[str, Indicator]) -> tuple[pa.DataFra
             "lower_above_value": lambda _, row: Rule("lower", lambda r: f"lower bound {r['lower']:g} is above the value {r['value']:g}"),
             "value_above_upper": lambda _, row: Rule("upper", lambda r: f"value {r['value']:g} is above the upper bound {r['upper']:g}"),
             "level": lambda _, row: Rule("district", level),
+            "negative": lambda _, row: Rule("value", lambda r: f"{r['value']:g} is negative; {r['indicator']} counts "
+                                                                "people or money"),
+            "no_sample": lambda _, row: Rule("sample_size", lambda r: "a sample size must be at least 1 "
+                                                                      "(leave it empty if unknown)"),
             "multiple_fields_uniqueness": lambda _, row: Rule("district", duplicate),
         }
 

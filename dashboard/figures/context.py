@@ -12,6 +12,14 @@ DEPARTURES = "labour_migrants_departed"
 HOUSEHOLDS = "households_with_migrant_national_pct"
 
 
+def _survey(source: str) -> str:
+    """A few words naming the survey behind a bar (the bars come from different surveys)."""
+    for needle, short in (("Listening to Tajikistan", "L2TJK"), ("IOM", "IOM"), ("World Bank", "World Bank")):
+        if needle in source:
+            return short
+    return source.split(",")[0][:18]
+
+
 def _panel_title(text: str, x: float, y: float, theme: Theme) -> dict:
     return {"text": f"<b>{text}</b>", "x": x, "y": y, "xref": "paper", "yref": "paper", "xanchor": "left",
             "yanchor": "bottom", "showarrow": False, "font": {"size": theme.font_size}}
@@ -40,12 +48,13 @@ def context_figure(store: DataStore, year: int, t: Translator, theme: Theme) -> 
         used.append(store.indicators[DEPARTURES])
     if HOUSEHOLDS in store.indicators:
         shares = store.series(HOUSEHOLDS, TAJIKISTAN)
-        traces.append({"type": "bar", "x": [str(o.year) for o in shares], "y": [o.value for o in shares],
-                       "marker": {"color": SELECTED_COLOR}, "xaxis": "x3", "yaxis": "y3",
+        traces.append({"type": "bar", "x": [f"{o.year}<br>{_survey(o.source)}" for o in shares],
+                       "y": [o.value for o in shares], "marker": {"color": SELECTED_COLOR}, "xaxis": "x3", "yaxis": "y3",
                        "name": t("Households with a migrant"), "texttemplate": "%{y:.0f}%", "textposition": "outside",
                        "cliponaxis": False, "customdata": [o.source for o in shares],
                        "hovertemplate": "%{x}: %{y:.0f}%<br>%{customdata}<extra></extra>"})
-        annotations.append(_panel_title(t("Households with a member in labour migration, % (surveys)"), 0.54, 0.34, theme))
+        annotations.append(_panel_title(t("Households with a member in labour migration, % (different surveys: "
+                                          "not one series)"), 0.54, 0.34, theme))
         used.append(store.indicators[HOUSEHOLDS])
     layout = base_layout(theme, t("National context: Tajikistan"), title_chars=90, subtitle=t(
                          "Real published figures (not illustrative); the marked year is {year}", year=year))
@@ -55,9 +64,9 @@ def context_figure(store: DataStore, year: int, t: Translator, theme: Theme) -> 
                "range": [0, 1.2 * max(o.value for o in remittances)], "automargin": True},
         xaxis2={"domain": [0, 0.44], "anchor": "y2", "type": "category", "automargin": True},
         yaxis2={"domain": [0, 0.26], "anchor": "x2", "gridcolor": theme.grid_color, "automargin": True,
-                "range": [0, 1000], "ticksuffix": "k"},
+                "rangemode": "tozero", "ticksuffix": "k"},
         xaxis3={"domain": [0.54, 1], "anchor": "y3", "type": "category", "automargin": True},
-        yaxis3={"domain": [0, 0.26], "anchor": "x3", "range": [0, 60], "gridcolor": theme.grid_color,
+        yaxis3={"domain": [0, 0.26], "anchor": "x3", "rangemode": "tozero", "gridcolor": theme.grid_color,
                 "automargin": True, "ticksuffix": "%"},
         showlegend=False,
         shapes=[{"type": "line", "xref": "x", "yref": "y domain", "x0": year, "x1": year, "y0": 0, "y1": 1,

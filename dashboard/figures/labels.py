@@ -24,10 +24,10 @@ def area_name(store: DataStore, area_id: str, t: Translator) -> str:
 
 
 def name_with_previous(district: District, t: Translator) -> str:
-    """``Dusti (formerly Jilikul, renamed 2016)`` where the name changed in the 2016-2018 reform."""
+    """``Dusti — formerly Jilikul (renamed 2016)`` where the unit was renamed."""
     name = unit_name(district, t)
     if district.previous_name:
-        return t("{name} (formerly {previous}, renamed {year})", name=name,
+        return t("{name} — formerly {previous} (renamed {year})", name=name,
                  previous=district.previous_name, year=district.renamed)
     return name
 

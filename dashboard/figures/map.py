@@ -11,7 +11,10 @@ Traces (fixed order, the patch paths rely on it):
 0 ``values``   districts with a value, coloured through ``layout.coloraxis``
 1 ``no_data``  districts without a value, grey, "no data" in the hover
 2 ``points``   units drawn as points (Bokhtar city), coloured with the same scale
-3 ``selected`` an outline around the selected district
+3 ``spotlit``  the spotlighted district, drawn at full strength while trace 0 is dimmed
+4 ``selected`` an outline around the selected district
+
+(plotly's choropleth takes one opacity per trace, so dimming needs the spotlit district apart.)
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from typing import Any
 from plotly.colors import sample_colorscale
 
 from ..data import DataStore, Indicator
+from ..data.boundaries import ATTRIBUTION as BOUNDARIES_ATTRIBUTION
 from ..data.model import Scale
 from ..i18n import Translator
 from .labels import hover_text, is_missing, unit_name
@@ -30,8 +34,8 @@ from .style import (
     place_footer, provenance_annotations, wrap,
 )
 
-VALUES, NO_DATA, POINTS, SELECTED = range(4)
-ATTRIBUTION = "© OpenStreetMap contributors; geoBoundaries (ODbL)"
+VALUES, NO_DATA, POINTS, SPOTLIT, SELECTED = range(5)
+ATTRIBUTION = f"{BOUNDARIES_ATTRIBUTION} (ODbL)"
 Path = tuple[Any, ...]
 
 
@@ -70,9 +74,13 @@ def map_updates(store: DataStore, indicator_id: str, year: int, selected: str | 
     without_value = [d for d in polygon_ids if d not in with_value]
     cmin, cmax = color_range(store, indicator)
     focus = spotlight or None
+    others = [d for d in with_value if d != focus]
+    spotlit = [d for d in with_value if d == focus]
+    dimmed = DIMMED_OPACITY if focus else 1.0
 
-    def opacity(ids: list[str]) -> list[float] | float:
-        return [1.0 if focus in (None, d) else DIMMED_OPACITY for d in ids] if focus else 1.0
+    def values(trace: int, ids: list[str]) -> dict[Path, Any]:
+        return {("data", trace, "locations"): ids, ("data", trace, "z"): [float(snapshot.at[d, "value"]) for d in ids],
+                ("data", trace, "customdata"): ids, ("data", trace, "hovertext"): [hovers[d] for d in ids]}
 
     frame = base_layout(theme, t("{label}, {year}", label=t(indicator.label), year=year),
                         t("{unit} · click a district to select it", unit=t(indicator.unit)),
@@ -80,20 +88,18 @@ def map_updates(store: DataStore, indicator_id: str, year: int, selected: str | 
     frame["annotations"] = [*provenance_annotations([indicator], t, theme, width=110), _attribution(theme)]
     place_footer(frame, theme, axis_room=6)
     updates: dict[Path, Any] = {
-        ("data", VALUES, "locations"): with_value,
-        ("data", VALUES, "z"): [float(snapshot.at[d, "value"]) for d in with_value],
-        ("data", VALUES, "customdata"): with_value,
-        ("data", VALUES, "hovertext"): [hovers[d] for d in with_value],
-        ("data", VALUES, "marker", "opacity"): opacity(with_value),
+        **values(VALUES, others),
+        ("data", VALUES, "marker", "opacity"): dimmed,
+        **values(SPOTLIT, spotlit),
         ("data", NO_DATA, "locations"): without_value,
         ("data", NO_DATA, "z"): [0] * len(without_value),
         ("data", NO_DATA, "customdata"): without_value,
         ("data", NO_DATA, "hovertext"): [hovers[d] for d in without_value],
-        ("data", NO_DATA, "marker", "opacity"): opacity(without_value),
+        ("data", NO_DATA, "marker", "opacity"): dimmed,
         ("data", POINTS, "marker", "color"): [point_color(indicator, snapshot.at[d, "value"], cmin, cmax) for d in point_ids],
         ("data", POINTS, "marker", "line", "width"): [4 if d in (selected, focus) else 1.5 for d in point_ids],
         ("data", POINTS, "marker", "line", "color"): [SELECTED_COLOR if d in (selected, focus) else "#1f2933" for d in point_ids],
-        ("data", POINTS, "marker", "opacity"): opacity(point_ids),
+        ("data", POINTS, "marker", "opacity"): [1.0 if focus in (None, d) else DIMMED_OPACITY for d in point_ids],
         ("data", POINTS, "hovertext"): [hovers[d] for d in point_ids],
         ("data", SELECTED, "locations"): [d for d in (selected, focus) if d in polygon_ids],
         ("data", SELECTED, "z"): [0 for d in (selected, focus) if d in polygon_ids],
@@ -107,6 +113,10 @@ def map_updates(store: DataStore, indicator_id: str, year: int, selected: str | 
         },
         ("layout", "title"): frame["title"],
         ("layout", "margin"): frame["margin"],
+        ("layout", "font"): frame["font"],
+        ("layout", "hoverlabel"): frame["hoverlabel"],
+        ("data", POINTS, "marker", "size"): 16 if theme.name == "screen" else 26,
+        ("data", POINTS, "textfont"): {"size": theme.small_size + 1, "color": theme.text_color},
         ("layout", "annotations"): frame["annotations"],
     }
     return updates
@@ -143,9 +153,11 @@ def map_figure(store: DataStore, indicator_id: str, year: int, selected: str | N
             {"type": "scattergeo", "name": t("Bokhtar city (point)"), "mode": "markers+text",
              "lon": [points[d][0] for d in points], "lat": [points[d][1] for d in points],
              "customdata": list(points), "text": [unit_name(store.districts[d], t, with_type=False) for d in points],
-             "textposition": "middle left", "textfont": {"size": theme.small_size + 1, "color": theme.text_color},
-             "marker": {"size": 16 if theme.name == "screen" else 24, "symbol": "circle"},
+             "textposition": "middle left", "marker": {"symbol": "circle"},
              "hovertemplate": "%{hovertext}<extra></extra>", "showlegend": False},
+            {"type": "choropleth", "name": t("Spotlight"), "geojson": geojson_url, "featureidkey": "id",
+             "coloraxis": "coloraxis", "marker": {"line": line}, "hovertemplate": "%{hovertext}<extra></extra>",
+             "showlegend": False},
             {"type": "choropleth", "name": t("Selected"), "geojson": geojson_url, "featureidkey": "id",
              "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], "showscale": False,
              "marker": {"line": {"color": SELECTED_COLOR, "width": 3}}, "hoverinfo": "skip", "showlegend": False},

@@ -19,7 +19,7 @@ def _upper_edge(present) -> float:
 
 def ranking_figure(store: DataStore, indicator_id: str, year: int, selected: str | None, t: Translator,
                    theme: Theme, spotlight: str | None = None, compared: str | None = None) -> dict:
-    """Horizontal bars sorted by value; the selected unit highlighted; Khatlon as a reference line."""
+    """Horizontal bars, highest at the top; the selected unit highlighted; Khatlon as a reference line."""
     indicator = store.indicators[indicator_id]
     snapshot = store.snapshot(indicator_id, year)
     present = snapshot.dropna(subset=["value"]).sort_values("value")

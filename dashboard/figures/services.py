@@ -1,6 +1,8 @@
 """Services: coverage of the five services in every unit, and two units side by side."""
 from __future__ import annotations
 
+import pandas as pd
+
 from ..data import KHATLON, DataStore
 from ..i18n import Translator
 from .labels import unit_name
@@ -12,6 +14,12 @@ from .style import (
 SERVICES_THEME = "services"
 
 
+def short_service_name(label: str) -> str:
+    """``Coverage: psychosocial support`` -> ``Psychosocial`` (column headings must fit)."""
+    words = label.split(": ", 1)[-1].split()
+    return words[0].capitalize() if words else label
+
+
 def services_figure(store: DataStore, year: int, pair: tuple[str, str], t: Translator, theme: Theme) -> dict:
     """Heatmap of coverage (units x services, lowest average first) + grouped bars for ``pair``."""
     indicators = [i for i in store.district_indicators() if i.theme == SERVICES_THEME]
@@ -19,9 +27,10 @@ def services_figure(store: DataStore, year: int, pair: tuple[str, str], t: Trans
         return empty_figure(t("No service coverage indicators in the data."), theme)
     years = [y for y in store.years(indicators[0].id) if y <= year] or list(store.years(indicators[0].id))
     used_year = years[-1]
-    columns = [t(i.label).split(": ", 1)[-1] for i in indicators]
+    columns = [short_service_name(t(i.label)) for i in indicators]
     table = {i.id: store.snapshot(i.id, used_year)["value"] for i in indicators}
-    order = sorted(store.district_ids, key=lambda d: sum(table[i.id].get(d, 0) or 0 for i in indicators))
+    average = pd.DataFrame(table).mean(axis=1, skipna=True)  # units without any value go last
+    order = sorted(store.district_ids, key=lambda d: (pd.isna(average[d]), average[d] if not pd.isna(average[d]) else 0))
     pair = tuple(d for d in pair if d in store.districts)
 
     def row_label(district_id: str) -> str:
@@ -34,7 +43,7 @@ def services_figure(store: DataStore, year: int, pair: tuple[str, str], t: Trans
         "colorscale": SEQUENTIAL_SCALE, "zmin": 0, "zmax": 100, "xgap": 2, "ygap": 2,
         "text": [["" if v is None else f"{v:.0f}" for v in row] for row in z], "texttemplate": "%{text}",
         "textfont": {"size": theme.small_size}, "colorbar": {"title": {"text": "%"}, "thickness": 12, "len": 0.5,
-                                                              "x": 0.56, "y": 0.75},
+                                                              "x": 0.51, "xanchor": "left", "y": 0.75},
         "hovertemplate": "%{y} · %{x}: %{z:.1f}%<extra></extra>",
     }
     bars = []
@@ -56,16 +65,17 @@ def services_figure(store: DataStore, year: int, pair: tuple[str, str], t: Trans
                          t("% of migrant-sending families able to reach each service; lowest average first"),
                          illustrative=indicators[0].is_illustrative, title_chars=90)
     layout.update(
-        xaxis={"domain": [0, 0.52], "side": "bottom", "tickfont": {"size": theme.small_size + 1}, "automargin": True},
+        xaxis={"domain": [0, 0.49], "side": "top", "tickfont": {"size": theme.small_size + 1}, "automargin": True,
+               "tickangle": 0},
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": theme.small_size},
                "tickmode": "array", "tickvals": heatmap["y"], "ticktext": heatmap["y"]},
-        xaxis2={"domain": [0.7, 1], "range": [0, 110], "ticksuffix": "%", "gridcolor": theme.grid_color,
-                "anchor": "y2"},
+        xaxis2={"domain": [0.66, 1], "range": [0, 110], "ticksuffix": "%", "gridcolor": theme.grid_color,
+                "anchor": "y2", "automargin": True, "tickvals": [0, 50, 100]},
         yaxis2={"anchor": "x2", "autorange": "reversed", "automargin": True, "tickfont": {"size": theme.font_size}},
         barmode="group", bargap=0.25, bargroupgap=0.05,
-        legend={"orientation": "h", "x": 0.7, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
-                "title": {"text": names + ":"}},
+        legend={"orientation": "h", "x": 0.66, "y": -0.04, "xanchor": "left", "yanchor": "top", "yref": "paper",
+                "title": {"text": names + ":", "side": "top"}},
         annotations=provenance_annotations(indicators[:1], t, theme, width=110),
     )
-    place_footer(layout, theme, axis_room=theme.font_size * 2 + 10)
+    place_footer(layout, theme, axis_room=theme.font_size * 6 + 10)
     return {"data": [heatmap, *bars], "layout": layout}

@@ -42,7 +42,7 @@ class Theme:
 
 
 SCREEN = Theme("screen", font_size=13, title_size=17, small_size=11)
-PROJECTOR = Theme("projector", font_size=22, title_size=34, small_size=18, text_color="#000000",
+PROJECTOR = Theme("projector", font_size=24, title_size=32, small_size=19, text_color="#000000",
                   muted_color="#303030")
 THEMES = {theme.name: theme for theme in (SCREEN, PROJECTOR)}
 
@@ -61,14 +61,18 @@ def base_layout(theme: Theme, title: str, subtitle: str = "", illustrative: bool
     The badge sits on its own line under the subtitle (see :func:`illustrative_mark`), so it never
     collides with titles, legends or reference labels.
     """
-    title_lines = textwrap.wrap(title, title_chars) or [""]
+    title_lines = textwrap.wrap(title, round(title_chars * SCREEN.title_size / theme.title_size * 1.45)
+                                if theme is not SCREEN else title_chars) or [""]
     line = theme.title_size * 1.3
-    top = 14 + line * len(title_lines) + theme.font_size * 1.6 + (theme.small_size * 2.4 + 8 if illustrative else 0)
+    # plotly lifts a multi-line title (anchored at the top) by about 0.7 of its font size: pad it down.
+    lift = round(theme.title_size * 0.75) if len(title_lines) > 1 else 0
+    top = 14 + lift + line * len(title_lines) + theme.font_size * 1.6 + \
+        (theme.small_size * 2.4 + 8 if illustrative else 0)
     return {
         "font": {"family": FONT_FAMILY, "size": theme.font_size, "color": theme.text_color},
         "title": {"text": "<b>" + "<br>".join(title_lines) + "</b>", "x": 0, "xanchor": "left", "xref": "container",
                   "y": 1, "yanchor": "top", "yref": "container", "font": {"size": theme.title_size},
-                  "pad": {"t": 10, "l": 12},
+                  "pad": {"t": 10 + lift, "l": 12},
                   "subtitle": {"text": subtitle, "font": {"size": theme.font_size, "color": theme.muted_color}}},
         "margin": {"l": 10, "r": 16, "t": round(top), "b": 56},
         "modebar": {"bgcolor": "rgba(255,255,255,0.92)", "color": "#7b8794", "activecolor": "#1f2933"},
@@ -106,12 +110,10 @@ def source_line(text: str, theme: Theme, width: int = 120) -> dict:
 
 def provenance_annotations(indicators: list[Indicator], t: Translator, theme: Theme, width: int = 120) -> list[dict]:
     """The illustrative mark (if any indicator is illustrative) and the source line."""
-    marks = [illustrative_mark(t, theme)] if any(i.is_illustrative for i in indicators) else []
-    sources = list(dict.fromkeys(i.source for i in indicators))
-    if any(i.is_illustrative for i in indicators):
-        sources = [t("Illustrative figures from a seeded model (data/scripts/generate_illustrative.py)")] + \
-                  [s for i, s in zip(indicators, sources) if not i.is_illustrative]
-        sources = list(dict.fromkeys(sources))
+    illustrative = any(i.is_illustrative for i in indicators)
+    marks = [illustrative_mark(t, theme)] if illustrative else []
+    model = [t("Illustrative figures from a seeded model (data/scripts/generate_illustrative.py)")] if illustrative else []
+    sources = list(dict.fromkeys(model + [t(i.source) for i in indicators if not i.is_illustrative]))
     label = t("Source") if len(sources) == 1 else t("Sources")
     return marks + [source_line(f"{label}: " + "; ".join(sources), theme, width)]
 

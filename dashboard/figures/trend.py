@@ -34,12 +34,15 @@ def trend_figure(store: DataStore, indicator_id: str, year: int, district_id: st
     title_name = t("Khatlon")
     if district_id in store.districts:
         title_name = unit_name(store.districts[district_id], t)
-        series = [o for o in store.series(indicator_id, district_id)]
+        series = store.series(indicator_id, district_id)
         years = [o.year for o in series]
+        if not series and khatlon.empty:
+            return empty_figure(t("{name} has no value for this indicator in any year.", name=title_name), theme)
         if series and all(o.lower is not None and o.upper is not None for o in series):
             traces += _band(years, [o.lower for o in series], [o.upper for o in series], "rgba(217,95,2,0.18)",
                             t("95% interval"))
-        traces.append({"type": "scatter", "x": years, "y": [o.value for o in series], "mode": "lines+markers",
+        traces.append({"type": "scatter", "x": years, "y": [o.value for o in series],
+                       "mode": "lines+markers" if len(series) > 1 else "markers",
                        "name": title_name, "line": {"color": SELECTED_COLOR, "width": 3},
                        "marker": {"size": 8 if theme.name == "screen" else 12},
                        "hovertext": [f"<b>{title_name}</b> {o.year}: {value_text(indicator, o.value, t)}" for o in series],

@@ -8,6 +8,8 @@ from ..figures.labels import unit_name
 from ..i18n import Translator
 from .ids import ID
 
+PLAY_INTERVAL_MS = 1200  # one year per 1.2 s: slow enough to read the map, steady
+
 THEME_LABELS = {
     "migration": "Migration", "remittances": "Remittances", "families": "Families left behind",
     "services": "Services for families", "population": "Population", "national": "National context",
@@ -64,13 +66,22 @@ def controls(store: DataStore, indicator_id: str, year: int, district: str | Non
         ]),
         html.Div(className="control control-year", children=[
             html.Label(t("Year"), htmlFor=ID.YEAR),
-            dcc.Slider(id=ID.YEAR, value=year, step=None, included=False, allow_direct_input=False,
-                       updatemode="mouseup", **year_props(store, indicator_id)),
+            html.Div(className="year-row", children=[
+                html.Button("▶", id=ID.PLAY, className="button button-play", n_clicks=0,
+                            title=t("Play: step through the years"), **{"aria-label": t("Play through the years")}),
+                dcc.Slider(id=ID.YEAR, value=year, step=None, included=False, allow_direct_input=False,
+                           updatemode="mouseup", className="year-slider", **year_props(store, indicator_id)),
+            ]),
+            dcc.Store(id=ID.YEAR_COMMITTED, data=year),
+            dcc.Store(id=ID.PLAY_FRAMES),
+            dcc.Interval(id=ID.PLAY_TIMER, interval=PLAY_INTERVAL_MS, disabled=True, n_intervals=0),
         ]),
         html.Div(className="control control-district", children=[
             html.Label(t("District"), htmlFor=ID.DISTRICT),
             dcc.Dropdown(id=ID.DISTRICT, options=district_options(store, t), value=district, clearable=True,
                          placeholder=t("All of Khatlon (click the map)"), labels=dropdown_labels(t),
                          search_order="index"),
+            dcc.Checklist(id=ID.SPOTLIGHT, options=[{"label": t("Spotlight: dim the other districts"), "value": "on"}],
+                          value=[], className="spotlight-toggle", inline=True),
         ]),
     ])

@@ -1,4 +1,4 @@
-"""The whole page: header, controls, tabs (Map, Chart) and footer."""
+"""The whole page: header, presenter bar, controls, tabs (Map, Chart, Table, Sources) and footer."""
 from __future__ import annotations
 
 from dash import dcc, html
@@ -9,26 +9,15 @@ from ..i18n import Translator
 from ..state import Chart, Tab, ViewState
 from .common import card, graph, indicator_note, note_class
 from .controls import controls
+from .header import header, presenter_bar
 from .ids import ID
+from .sources import sources_panel
+from .table import table_tab
 
 CHART_LABELS = {
     Chart.RANKING: "Ranking", Chart.TREND: "Trend", Chart.PROFILE: "District profile",
     Chart.SERVICES: "Services", Chart.CONTEXT: "National context",
 }
-
-
-def header(store: DataStore, t: Translator) -> html.Header:
-    return html.Header(className="app-header", children=[
-        html.Div(className="brand", children=[
-            html.H1(t("Khatlon Migration Dashboard")),
-            html.P(t("Labour migration, remittances and services for the families left behind, "
-                     "in the 25 districts and cities of Khatlon, Tajikistan"), className="tagline"),
-        ]),
-        html.Div(className="header-meta", children=[
-            html.Span(t("Data as of {date}", date=t.date(store.data_as_of())), id=ID.DATA_AS_OF,
-                      className="data-as-of"),
-        ]),
-    ])
 
 
 def map_tab(store: DataStore, state: ViewState, t: Translator, geojson_url: str, topojson_url: str) -> html.Div:
@@ -54,26 +43,33 @@ def chart_tab(store: DataStore, state: ViewState, t: Translator, topojson_url: s
     ])
 
 
-def footer(store: DataStore, t: Translator) -> html.Footer:
+def footer(t: Translator) -> html.Footer:
     return html.Footer(className="app-footer", children=[
-        html.P([t("Boundaries: © OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020), ODbL 1.0. "
-                  "2017 district polygons; Bokhtar city is drawn as a point.")]),
-        html.P([t("District figures marked illustrative are invented by a documented model and are not "
-                  "official statistics. National figures: World Bank WDI (CC BY 4.0), Ministry of Labour, "
-                  "Migration and Employment, IOM, World Bank surveys.")]),
+        html.P(t("Boundaries: © OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020), ODbL 1.0. "
+                 "2017 district polygons; Bokhtar city is drawn as a point.")),
+        html.P(t("District figures marked illustrative are invented by a documented model and are not "
+                 "official statistics. National figures: World Bank WDI (CC BY 4.0), Ministry of Labour, "
+                 "Migration and Employment, IOM, World Bank surveys.")),
+        html.P(t("Keys: P presents the storyboard; in presenter mode PageDown/→/space next, PageUp/←/Backspace "
+                 "previous, Home/End, F full screen, Esc leave."), className="keys-help"),
     ])
 
 
 def page(store: DataStore, state: ViewState, t: Translator, geojson_url: str, topojson_url: str) -> html.Div:
     indicator = store.indicators[state.indicator]
-    return html.Div(className="app", children=[
+    return html.Div(id=ID.APP, className="app", children=[
         dcc.Location(id=ID.URL, refresh=False),
+        dcc.Store(id=ID.VIEW, data=state.to_dict()),
         header(store, t),
+        presenter_bar(t),
         controls(store, state.indicator, state.year, state.district, t),
         html.Div(indicator_note(indicator, t), id=ID.INDICATOR_NOTE, className=note_class(indicator), role="note"),
         dcc.Tabs(id=ID.TABS, value=state.tab.value, className="tabs", parent_className="tabs-parent", children=[
             dcc.Tab(label=t("Map"), value=Tab.MAP.value, children=map_tab(store, state, t, geojson_url, topojson_url)),
             dcc.Tab(label=t("Chart"), value=Tab.CHART.value, children=chart_tab(store, state, t, topojson_url)),
+            dcc.Tab(label=t("Table"), value=Tab.TABLE.value, children=table_tab(store, indicator, t)),
+            dcc.Tab(label=t("Sources"), value=Tab.SOURCES.value,
+                    children=html.Div(sources_panel(store, indicator, t), id=ID.SOURCES, className="sources-layout")),
         ]),
-        footer(store, t),
+        footer(t),
     ])

@@ -48,12 +48,15 @@ EXTRA_FORMER = {
 }
 
 
-# The name each unit had before the 2016-2018 reform (from the crosswalk's rename notes); shown in
-# the dashboard as "Dusti (formerly Jilikul)". Older renamings (2004) are kept in former_names only.
+# The name each unit had before its last renaming (from the crosswalk's rename notes); shown in the
+# dashboard as "Dusti — formerly Jilikul (renamed 2016)". Earlier names stay in former_names only.
 PREVIOUS_NAME = {
     "bokhtar": ("Qurghonteppa", "2018"), "kushoniyon": ("Bokhtar District", "2018"),
     "levakant": ("Sarband", "2018"), "dusti": ("Jilikul", "2016"), "jayhun": ("Qumsangir", "2016"),
     "jaloliddini_balkhi": ("Rumi", "2016"), "shamsiddin_shohin": ("Shuroobod", "2016"),
+    "hamadoni": ("Moskovskiy", "2004"), "abdurahmoni_jomi": ("Hojamaston", "2004"),
+    "temurmalik": ("Sovetskiy", "2004"), "nosiri_khusrav": ("Beshkent", "2004"),
+    "khuroson": ("Ghozimalik", "c. 2004"),
 }
 
 

@@ -36,9 +36,9 @@ def paths_by_trace(duo) -> dict[str, list[str]]:
 
 
 def district_paths(duo) -> list[str]:
-    """District ids drawn by the value and no-data traces (0 and 1): each of the 24 exactly once."""
+    """District ids drawn by the value, no-data and spotlight traces: each of the 24 exactly once."""
     traces = paths_by_trace(duo)
-    return traces.get("0", []) + traces.get("1", [])
+    return traces.get("0", []) + traces.get("1", []) + traces.get("3", [])
 
 
 def fills(duo) -> dict[str, str]:
@@ -104,7 +104,7 @@ def test_clicking_a_district_selects_it_everywhere(dashboard) -> None:
     profile = lambda: dashboard.driver.execute_script(  # noqa: E731
         "const t = document.querySelector('#profile .gtitle'); return t ? t.textContent : ''")
     wait(dashboard, lambda: profile().startswith("Dusti: profile"))
-    wait(dashboard, lambda: paths_by_trace(dashboard).get("3") == ["dusti"])  # the outline trace
+    wait(dashboard, lambda: paths_by_trace(dashboard).get("4") == ["dusti"])  # the outline trace
 
 
 def test_a_url_reproduces_the_view_and_back_restores_it(dashboard) -> None:

@@ -26,19 +26,21 @@ class CallbackClient:
         self.app = app
         self.client = app.server.test_client()
 
-    def call(self, outputs: Sequence[str], inputs: dict[str, object], changed: Sequence[str]):
+    def call(self, outputs: Sequence[str], inputs: dict[str, object], changed: Sequence[str], compressed: bool = False):
         key = outputs[0] if len(outputs) == 1 else ".." + "...".join(outputs) + ".."
         assert key in self.app.callback_map, key
         spec = self.app.callback_map[key]
-        payload_inputs = []
-        for item in spec["inputs"]:
-            name = f"{item['id']}.{item['property']}"
-            payload_inputs.append({"id": item["id"], "property": item["property"], "value": inputs.get(name)})
+
+        def values(items):
+            return [{"id": str(item["id"]), "property": item["property"],
+                     "value": inputs.get(f"{item['id']}.{item['property']}")} for item in items]
+
         out = [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in outputs]
-        body = {"output": key, "outputs": out[0] if len(out) == 1 else out, "inputs": payload_inputs,
-                "changedPropIds": list(changed), "state": []}
+        body = {"output": key, "outputs": out[0] if len(out) == 1 else out, "inputs": values(spec["inputs"]),
+                "changedPropIds": list(changed), "state": values(spec.get("state", []))}
         response = self.client.post("/_dash-update-component", data=json.dumps(body),
-                                    content_type="application/json", headers={"Accept-Encoding": "gzip"})
+                                    content_type="application/json",
+                                    headers={"Accept-Encoding": "gzip" if compressed else "identity"})
         return response
 
 

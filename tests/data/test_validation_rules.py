@@ -235,3 +235,67 @@ def test_missing_districts_file_does_not_flood_other_files(data_copy: Path) -> N
     (data_copy / "districts.csv").unlink()
     problems = problems_of(data_copy)
     assert problems == ["data/districts.csv:1: -: file not found"]
+
+
+def test_header_only_files(data_copy: Path) -> None:
+    header = "district,indicator,year,value,lower,upper,sample_size,note\n"
+    (data_copy / "indicators" / "round.csv").write_text(header, encoding="utf-8")
+    assert problems_of(data_copy) == ["data/indicators/round.csv:2: -: the file has a header but no rows"]
+
+
+def test_header_only_districts_or_catalogue_are_problems(data_copy: Path) -> None:
+    districts = data_copy / "districts.csv"
+    districts.write_text(districts.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    catalogue = data_copy / "indicators" / "catalogue.csv"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    problems = problems_of(data_copy)
+    assert "data/districts.csv:2: -: districts.csv has a header but no units" in problems
+    assert "data/indicators/catalogue.csv:2: -: the catalogue has a header but no indicators" in problems
+    assert len(problems) == 2  # nothing else floods in
+
+
+def test_negative_counts_and_empty_samples(data_copy: Path) -> None:
+    set_cell(data_copy / POPULATION, 3, "value", "-175800")
+    set_cell(data_copy / SERVICES, 3, "sample_size", "0")
+    problems = problems_of(data_copy)
+    assert "data/indicators/population.csv:3: value: -175800 is negative; population counts people or money" in problems
+    assert ("data/indicators/illustrative_services.csv:3: sample_size: a sample size must be at least 1 "
+            "(leave it empty if unknown)") in problems
+
+
+def test_one_bad_catalogue_row_does_not_flood(data_copy: Path) -> None:
+    catalogue = data_copy / "indicators" / "catalogue.csv"
+    set_cell(catalogue, 2, "first_year", "2030")
+    assert problems_of(data_copy) == ["data/indicators/catalogue.csv:2: last_year: last_year 2024 is before first_year 2030"]
+
+
+def test_unreadable_boundaries_do_not_flood(data_copy: Path) -> None:
+    (data_copy / BOUNDARIES).write_text('{"type": "Feature"}', encoding="utf-8")
+    assert problems_of(data_copy) == [
+        "data/boundaries/khatlon_districts.geojson:1: type: not a GeoJSON FeatureCollection with a list of features"]
+
+
+def test_the_same_district_in_two_boundary_files(data_copy: Path) -> None:
+    (data_copy / "boundaries" / "extra.geojson").write_text((data_copy / BOUNDARIES).read_text(encoding="utf-8"),
+                                                           encoding="utf-8")
+    problems = problems_of(data_copy)
+    assert len(problems) == 25
+    assert "data/boundaries/khatlon_districts.geojson:2: district_id: 'abdurahmoni_jomi' already has a shape in " \
+           "data/boundaries/extra.geojson:2" in problems
+
+
+def test_null_geometry_unclosed_ring_and_district_as_point(data_copy: Path) -> None:
+    line_null = _edit_feature(data_copy / BOUNDARIES, "vakhsh", lambda f: f.update(geometry=None))
+
+    def open_ring(feature: dict) -> None:
+        feature["geometry"] = {"type": "Polygon", "coordinates": [[[69, 38], [69.1, 38.1], [69.1, 38], [69.05, 37.9]]]}
+    line_open = _edit_feature(data_copy / BOUNDARIES, "yovon", open_ring)
+    line_point = _edit_feature(data_copy / BOUNDARIES, "panj",
+                               lambda f: f.update(geometry={"type": "Point", "coordinates": [69.0, 37.3]}))
+    problems = problems_of(data_copy)
+    assert f"data/boundaries/khatlon_districts.geojson:{line_null}: geometry: vakhsh: feature has no geometry " \
+           "(expected a Polygon, MultiPolygon or Point with coordinates)" in problems
+    assert any(p.startswith(f"data/boundaries/khatlon_districts.geojson:{line_open}: geometry: yovon: a ring is not closed")
+               for p in problems)
+    assert f"data/boundaries/khatlon_districts.geojson:{line_point}: geometry: panj: only a city may be drawn as a " \
+           "point; a district needs its polygon" in problems

@@ -95,4 +95,11 @@ def test_every_chart_kind_builds_for_every_indicator(store: DataStore, kind: str
     for indicator in store.district_indicators():
         for year in store.years(indicator.id):
             figure = chart_figure(kind, store, indicator.id, year, "bokhtar", t, SCREEN)
-            assert figure["data"], (kind, indicator.id, year)
+            message = [a["text"] for a in figure["layout"].get("annotations", []) if not a.get("name")]
+            assert figure["data"] or message, (kind, indicator.id, year)  # a chart, or a sentence saying why not
+
+
+def test_a_district_without_values_gets_a_sentence_not_empty_axes(store: DataStore) -> None:
+    figure = trend_figure(store, "population", 2020, "panj", t, SCREEN)
+    assert figure["data"] == []
+    assert figure["layout"]["annotations"][0]["text"] == "Panj has no value for this indicator in any year."

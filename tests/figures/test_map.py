@@ -10,7 +10,7 @@ import pytest
 from dashboard.data import DataStore
 from dashboard.data.model import Scale
 from dashboard.figures import SCREEN, apply_updates, map_figure, map_updates
-from dashboard.figures.map import NO_DATA, POINTS, SELECTED, VALUES, color_range
+from dashboard.figures.map import NO_DATA, POINTS, SELECTED, SPOTLIT, VALUES, color_range
 from dashboard.figures.style import DIVERGING_SCALE, NO_DATA_COLOR, SEQUENTIAL_SCALE
 from dashboard.i18n import translator
 
@@ -26,7 +26,7 @@ def test_figure_is_valid_plotly_with_no_tiles(store: DataStore) -> None:
     figure = build(store)
     go.Figure(figure)  # raises on any invalid property
     types = [trace["type"] for trace in figure["data"]]
-    assert types == ["choropleth", "choropleth", "scattergeo", "choropleth"]
+    assert types == ["choropleth", "choropleth", "scattergeo", "choropleth", "choropleth"]
     assert not any("map" in kind and kind != "choropleth" for kind in types)
     assert figure["layout"]["geo"]["visible"] is False
     assert all(trace.get("geojson") == URL for trace in figure["data"] if trace["type"] == "choropleth")
@@ -54,7 +54,7 @@ def test_hover_has_name_former_name_value_unit_year_bounds_and_source(store: Dat
     figure = build(store)
     hover = dict(zip(figure["data"][VALUES]["locations"], figure["data"][VALUES]["hovertext"]))["dusti"]
     row = store.observation("hh_member_abroad_pct", "dusti", 2024)
-    assert "<b>Dusti (formerly Jilikul, renamed 2016)</b>" in hover
+    assert "<b>Dusti — formerly Jilikul (renamed 2016)</b>" in hover
     assert f"<b>{row.value:.1f} % of households</b> · 2024" in hover
     assert f"95% interval {row.lower:.1f}–{row.upper:.1f}" in hover and f"n = {row.sample_size:,}" in hover
     assert "Source: Illustrative figures" in hover and "ILLUSTRATIVE — not official statistics" in hover
@@ -103,6 +103,16 @@ def test_illustrative_mark_and_attribution(store: DataStore) -> None:
     assert "illustrative-mark" in names and "attribution" in names and "source-line" in names
     official = [a.get("name") for a in build(store, "population", 2020)["layout"]["annotations"]]
     assert "illustrative-mark" not in official and "attribution" in official
+
+
+def test_spotlight_dims_everything_else(store: DataStore) -> None:
+    figure = build(store, selected="dusti", spotlight="dusti")
+    assert figure["data"][SPOTLIT]["locations"] == ["dusti"] and "dusti" not in figure["data"][VALUES]["locations"]
+    assert figure["data"][VALUES]["marker"]["opacity"] < 0.5 and figure["data"][SPOTLIT]["coloraxis"] == "coloraxis"
+    assert figure["data"][SELECTED]["marker"]["line"]["width"] == 5
+    assert figure["data"][POINTS]["marker"]["opacity"] == [pytest.approx(0.35)]
+    plain = build(store, selected="dusti")
+    assert plain["data"][SPOTLIT]["locations"] == [] and plain["data"][VALUES]["marker"]["opacity"] == 1.0
 
 
 def test_selected_district_is_outlined(store: DataStore) -> None:

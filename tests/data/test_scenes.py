@@ -1,0 +1,106 @@
+"""The storyboard (data/scenes.yaml): the bundled one is valid; each broken fixture gives FILE:LINE."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from dashboard.data import DataStore
+
+from .helpers import problems_of
+
+SCENES = Path("scenes.yaml")
+GOOD = """scenes:
+  - title: First scene
+    note: One sentence.
+    tab: map
+    indicator: hh_member_abroad_pct
+    year: 2024
+  - title: Second scene
+    note: Another sentence.
+    tab: chart
+    chart: services
+    indicator: coverage_medical_pct
+    year: 2023
+    spotlight: Dousti
+    compare: Kulyab
+"""
+
+
+def write(data_copy: Path, text: str) -> None:
+    (data_copy / SCENES).write_text(text, encoding="utf-8")
+
+
+def test_bundled_storyboard(store: DataStore) -> None:
+    assert 6 <= len(store.scenes) <= 10
+    assert [s.number for s in store.scenes] == list(range(1, len(store.scenes) + 1))
+    assert {s.tab for s in store.scenes} >= {"map", "chart", "sources"}
+    services = next(s for s in store.scenes if s.chart == "services")
+    assert (services.spotlight, services.compare) == ("dusti", "kulob")
+    for scene in store.scenes:
+        indicator = store.indicators[scene.indicator]
+        assert scene.year in store.years(scene.indicator)
+        if indicator.is_illustrative and scene.tab in ("map", "table") or scene.chart in ("ranking", "services"):
+            assert "llustrative" in scene.note, scene.title  # notes about invented numbers say so
+
+
+def test_names_resolve_in_any_spelling(data_copy: Path) -> None:
+    write(data_copy, GOOD)
+    assert problems_of(data_copy) == []
+
+
+def test_yaml_syntax_error_has_its_line(data_copy: Path) -> None:
+    write(data_copy, GOOD.replace("    tab: map\n", "    tab: [map\n"))
+    problems = problems_of(data_copy)
+    assert len(problems) == 1 and problems[0].startswith("data/scenes.yaml:")
+    assert "invalid YAML" in problems[0]
+
+
+def test_missing_and_unknown_fields(data_copy: Path) -> None:
+    write(data_copy, GOOD.replace("    note: One sentence.\n", "    notes: One sentence.\n"))
+    assert sorted(problems_of(data_copy)) == [
+        "data/scenes.yaml:2: note: scene 1: required field is missing",
+        "data/scenes.yaml:3: notes: scene 1: unknown field",
+    ]
+
+
+def test_bad_values(data_copy: Path) -> None:
+    text = (GOOD.replace("tab: chart", "tab: slideshow").replace("year: 2024", "year: 2031")
+            .replace("spotlight: Dousti", "spotlight: Atlantis"))
+    write(data_copy, text)
+    problems = problems_of(data_copy)
+    assert "data/scenes.yaml:6: year: scene 1: hh_member_abroad_pct has no data for 2031 (years: 2019, 2020, 2021, 2022, 2023, 2024)" in problems
+    assert any(p.startswith("data/scenes.yaml:9: tab: scene 2: Input should be 'map', 'chart', 'table' or 'sources'") for p in problems)
+
+
+def test_unknown_district_suggests(data_copy: Path) -> None:
+    write(data_copy, GOOD.replace("spotlight: Dousti", "spotlight: Dusty"))
+    assert problems_of(data_copy) == [
+        "data/scenes.yaml:13: spotlight: scene 2: unknown district 'Dusty'; did you mean "
+        "Dusti (district, formerly Jilikul District) [dusti]?"]
+
+
+def test_unknown_or_national_indicator(data_copy: Path) -> None:
+    write(data_copy, GOOD.replace("indicator: hh_member_abroad_pct", "indicator: remittances_pct_gdp")
+          .replace("indicator: coverage_medical_pct", "indicator: coverage_medicl_pct"))
+    problems = problems_of(data_copy)
+    assert problems[0].startswith("data/scenes.yaml:5: indicator: scene 1: 'remittances_pct_gdp' is a national indicator")
+    assert problems[1] == "data/scenes.yaml:11: indicator: scene 2: unknown indicator 'coverage_medicl_pct'"
+
+
+def test_wrong_shapes(data_copy: Path) -> None:
+    write(data_copy, "- title: a list at the top\n")
+    assert problems_of(data_copy) == ["data/scenes.yaml:1: scenes: expected a mapping with a list under 'scenes:'"]
+    write(data_copy, "scenes: []\n")
+    assert problems_of(data_copy) == ["data/scenes.yaml:1: scenes: the storyboard has no scenes"]
+    write(data_copy, "scenes:\n  - just text\n")
+    assert problems_of(data_copy) == ["data/scenes.yaml:2: -: scene 1 is not a mapping of fields"]
+
+
+def test_a_note_too_long_for_a_slide(data_copy: Path) -> None:
+    write(data_copy, GOOD.replace("note: One sentence.", "note: " + "word " * 80))
+    problems = problems_of(data_copy)
+    assert len(problems) == 1 and problems[0].startswith("data/scenes.yaml:3: note: scene 1: String should have at most 320")
+
+
+def test_the_storyboard_is_optional(data_copy: Path) -> None:
+    (data_copy / SCENES).unlink(missing_ok=True)
+    assert problems_of(data_copy) == []
