@@ -72,6 +72,9 @@ def main(base: str) -> None:
         report("Indicator change (all requests it caused)", rows)
         patches = [r for r in rows if "_dash-update-component" in r["url"]]
         print(f"  {len(patches)} callback responses")
+        driver.get(base + "/")
+        time.sleep(4)
+        report("Second visit (warm browser cache)", drain(driver))
     finally:
         driver.quit()
 

@@ -53,8 +53,8 @@ def context_figure(store: DataStore, year: int, t: Translator, theme: Theme) -> 
                        "name": t("Households with a migrant"), "texttemplate": "%{y:.0f}%", "textposition": "outside",
                        "cliponaxis": False, "customdata": [o.source for o in shares],
                        "hovertemplate": "%{x}: %{y:.0f}%<br>%{customdata}<extra></extra>"})
-        annotations.append(_panel_title(t("Households with a member in labour migration, % (different surveys: "
-                                          "not one series)"), 0.54, 0.34, theme))
+        annotations.append(_panel_title(t("Households with a migrant, % (4 surveys, not one series)"), 0.54, 0.34,
+                                        theme))
         used.append(store.indicators[HOUSEHOLDS])
     layout = base_layout(theme, t("National context: Tajikistan"), title_chars=90, subtitle=t(
                          "Real published figures (not illustrative); the marked year is {year}", year=year))

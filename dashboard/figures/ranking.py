@@ -72,7 +72,7 @@ def ranking_figure(store: DataStore, indicator_id: str, year: int, selected: str
         xaxis={"title": {"text": ""}, "gridcolor": theme.grid_color, "zeroline": True, "side": "bottom",
                "tickformat": f",.{indicator.decimals}f", "automargin": True,
                "range": [min(0, float(present["value"].min())), _upper_edge(present)]},
-        yaxis={"automargin": True, "tickfont": {"size": theme.small_size + 1}, "tickmode": "array",
+        yaxis={"automargin": True, "tickfont": {"size": min(theme.small_size + 1, 18)}, "tickmode": "array",
                "tickvals": names, "ticktext": names, "range": [-0.7, len(names) - 0.3]},
         annotations=annotations, showlegend=False, bargap=0.22,
     )

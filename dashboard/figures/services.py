@@ -73,7 +73,7 @@ def services_figure(store: DataStore, year: int, pair: tuple[str, str], t: Trans
                 "anchor": "y2", "automargin": True, "tickvals": [0, 50, 100]},
         yaxis2={"anchor": "x2", "autorange": "reversed", "automargin": True, "tickfont": {"size": theme.font_size}},
         barmode="group", bargap=0.25, bargroupgap=0.05,
-        legend={"orientation": "h", "x": 0.66, "y": -0.04, "xanchor": "left", "yanchor": "top", "yref": "paper",
+        legend={"orientation": "h", "x": 0.66, "y": -0.07, "xanchor": "left", "yanchor": "top", "yref": "paper",
                 "title": {"text": names + ":", "side": "top"}},
         annotations=provenance_annotations(indicators[:1], t, theme, width=110),
     )

@@ -61,19 +61,22 @@ def base_layout(theme: Theme, title: str, subtitle: str = "", illustrative: bool
     The badge sits on its own line under the subtitle (see :func:`illustrative_mark`), so it never
     collides with titles, legends or reference labels.
     """
-    title_lines = textwrap.wrap(title, round(title_chars * SCREEN.title_size / theme.title_size * 1.45)
-                                if theme is not SCREEN else title_chars) or [""]
+    scale = 1.0 if theme is SCREEN else 1.45  # projector cards are wider as well as the type bigger
+    title_lines = textwrap.wrap(title, round(title_chars * SCREEN.title_size / theme.title_size * scale)) or [""]
+    subtitle_lines = textwrap.wrap(subtitle, round(title_chars * 1.45 * SCREEN.font_size / theme.font_size * scale)) \
+        or [""]
     line = theme.title_size * 1.3
     # plotly lifts a multi-line title (anchored at the top) by about 0.7 of its font size: pad it down.
     lift = round(theme.title_size * 0.75) if len(title_lines) > 1 else 0
-    top = 14 + lift + line * len(title_lines) + theme.font_size * 1.6 + \
+    top = 14 + lift + line * len(title_lines) + theme.font_size * (0.3 + 1.3 * len(subtitle_lines)) + \
         (theme.small_size * 2.4 + 8 if illustrative else 0)
     return {
         "font": {"family": FONT_FAMILY, "size": theme.font_size, "color": theme.text_color},
         "title": {"text": "<b>" + "<br>".join(title_lines) + "</b>", "x": 0, "xanchor": "left", "xref": "container",
                   "y": 1, "yanchor": "top", "yref": "container", "font": {"size": theme.title_size},
                   "pad": {"t": 10 + lift, "l": 12},
-                  "subtitle": {"text": subtitle, "font": {"size": theme.font_size, "color": theme.muted_color}}},
+                  "subtitle": {"text": "<br>".join(subtitle_lines),
+                               "font": {"size": theme.font_size, "color": theme.muted_color}}},
         "margin": {"l": 10, "r": 16, "t": round(top), "b": 56},
         "modebar": {"bgcolor": "rgba(255,255,255,0.92)", "color": "#7b8794", "activecolor": "#1f2933"},
         "paper_bgcolor": theme.background,

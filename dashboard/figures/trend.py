@@ -49,9 +49,14 @@ def trend_figure(store: DataStore, indicator_id: str, year: int, district_id: st
                        "hovertemplate": "%{hovertext}<extra></extra>"})
     if not traces:
         return empty_figure(t("No values to draw."), theme)
-    layout = base_layout(theme, t("{name}: {label}", name=title_name, label=t(indicator.label)),
-                         t("{unit}, by year", unit=t(indicator.unit)) if district_id
-                         else t("{unit}, by year · select a district to compare", unit=t(indicator.unit)),
+    explained = [t("{unit}, by year", unit=t(indicator.unit))]
+    if district_id in store.districts:
+        explained.append(t("solid: {name}, shaded: 95% interval", name=title_name))
+    if not khatlon.empty:
+        explained.append(t("dashed: {label}", label=khatlon_label))
+    if district_id not in store.districts:
+        explained.append(t("select a district to compare"))
+    layout = base_layout(theme, t("{name}: {label}", name=title_name, label=t(indicator.label)), " · ".join(explained),
                          illustrative=indicator.is_illustrative)
     all_years = store.years(indicator_id)
     layout.update(
@@ -59,11 +64,11 @@ def trend_figure(store: DataStore, indicator_id: str, year: int, district_id: st
                "range": [min(all_years) - 0.4, max(all_years) + 0.4]},
         yaxis={"gridcolor": theme.grid_color, "rangemode": "tozero",
                "tickformat": f",.{indicator.decimals}f", "automargin": True},
-        legend={"orientation": "h", "x": 0, "y": -0.18, "yanchor": "top"},
+        showlegend=False,
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": year, "x1": year, "y0": 0, "y1": 1,
                  "line": {"color": "#9aa5b1", "width": 1, "dash": "dot"}}],
         annotations=provenance_annotations([indicator], t, theme, width=70),
         hovermode="closest",
     )
-    place_footer(layout, theme, axis_room=theme.font_size * 4 + 12)
+    place_footer(layout, theme, axis_room=theme.font_size * 2 + 12)
     return {"data": traces, "layout": layout}

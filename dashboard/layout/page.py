@@ -63,7 +63,8 @@ def page(store: DataStore, state: ViewState, t: Translator, geojson_url: str, to
         header(store, t),
         presenter_bar(t),
         controls(store, state.indicator, state.year, state.district, t),
-        html.Div(indicator_note(indicator, t), id=ID.INDICATOR_NOTE, className=note_class(indicator), role="note"),
+        html.Div(indicator_note(indicator, t), id=ID.INDICATOR_NOTE, className=note_class(indicator), role="note",
+                 tabIndex="0", title=t("Hover or focus to read the whole note; the Sources tab has every detail")),
         dcc.Tabs(id=ID.TABS, value=state.tab.value, className="tabs", parent_className="tabs-parent", children=[
             dcc.Tab(label=t("Map"), value=Tab.MAP.value, children=map_tab(store, state, t, geojson_url, topojson_url)),
             dcc.Tab(label=t("Chart"), value=Tab.CHART.value, children=chart_tab(store, state, t, topojson_url)),

@@ -14,7 +14,7 @@ from .common import status_badge
 def _link(text: str, url: str) -> html.Span | html.A:
     if url.startswith("http"):
         return html.A(text, href=url, target="_blank", rel="noopener noreferrer")
-    return html.Span([text, " (", html.Code(url), ")"])
+    return html.Span(text if url in text else [text, " (", html.Code(url), ")"])
 
 
 def _row_sources(store: DataStore, indicator: Indicator, t: Translator) -> list[tuple[str, str, str]]:

@@ -61,8 +61,14 @@ def check_scene(duo, store, number: int, url: bool = True) -> None:
         duo.driver.save_screenshot(str(Path(SCREENSHOTS) / f"presenter-scene-{number}.png"))
 
 
+def projector(duo) -> None:
+    """A 1920x1080 viewport exactly (a window of that size has a smaller viewport)."""
+    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+
+
 def test_the_whole_storyboard_with_clicker_keys(dashboard, store) -> None:
-    dashboard.driver.set_window_size(1920, 1080)
+    projector(dashboard)
     dashboard.driver.get(dashboard.server_url + "/?present=1&scene=1")
     check_scene(dashboard, store, 1)
     dashboard.driver.execute_script("window.__noReload = 42")
@@ -83,7 +89,7 @@ def test_the_whole_storyboard_with_clicker_keys(dashboard, store) -> None:
 
 
 def test_projector_type_and_nothing_else_on_screen(dashboard, store) -> None:
-    dashboard.driver.set_window_size(1920, 1080)
+    projector(dashboard)
     dashboard.driver.get(dashboard.server_url + "/?present=1&scene=2")
     check_scene(dashboard, store, 2)
     size = lambda selector: dashboard.driver.execute_script(  # noqa: E731

@@ -30,7 +30,7 @@ def test_ranking_sorted_with_selection_bounds_and_khatlon_line(store: DataStore)
     assert "error_x" in bar and len(bar["error_x"]["array"]) == 25
     khatlon = store.observation("coverage_psychosocial_pct", KHATLON, 2024).value
     assert line["x"] == [khatlon, khatlon]
-    assert f"dashed line: Khatlon {khatlon:.1f}" in figure["layout"]["title"]["subtitle"]["text"]
+    assert f"dashed line: Khatlon {khatlon:.1f}" in figure["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
     assert "illustrative-mark" in names(figure)
 
 
