@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8050
 SOURCE ?= data/sources
 
-.PHONY: run test validate install install-test browser-deps data clean
+.PHONY: run test lint validate install install-test browser-deps data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,9 +39,13 @@ run: install
 validate: install
 	$(BIN)/khatlon-dashboard validate data
 
-test: install-test
+test: install-test lint
 	$(BIN)/khatlon-dashboard validate data
 	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check dashboard tests data/scripts tools benchmarks
+	$(BIN)/ruff format --check dashboard tests data/scripts tools benchmarks
 
 # Rebuild the data package from the raw sources (default: the verbatim copies in data/sources).
 data: install

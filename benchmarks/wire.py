@@ -6,6 +6,7 @@ Run it against ``make run`` (gunicorn, compression on). Prints, for the first pa
 one indicator change, every response with its encoded (compressed) size as the browser received
 it, plus the server time of each callback.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,16 @@ from selenium.webdriver.common.by import By
 def browser() -> webdriver.Chrome:
     options = Options()
     options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,768"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,768",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     return webdriver.Chrome(options=options)
@@ -43,17 +52,26 @@ def drain(driver) -> list[dict]:
             ends[params["requestId"]] = (params["encodedDataLength"], params["timestamp"])
     rows = []
     for request_id, (encoded, finished) in ends.items():
-        rows.append({"url": urls.get(request_id, "?"), "encoded": int(encoded), "decoded": sizes[request_id],
-                     "ms": round((finished - starts.get(request_id, finished)) * 1000, 1)})
+        rows.append(
+            {
+                "url": urls.get(request_id, "?"),
+                "encoded": int(encoded),
+                "decoded": sizes[request_id],
+                "ms": round((finished - starts.get(request_id, finished)) * 1000, 1),
+            }
+        )
     return rows
 
 
 def report(title: str, rows: list[dict]) -> None:
     print(f"\n{title}")
     for row in sorted(rows, key=lambda r: -r["encoded"]):
-        print(f"  {row['encoded']:>9,} B on the wire  {row['decoded']:>9,} B decoded  {row['ms']:>7} ms  {row['url'][-70:]}")
-    print(f"  {sum(r['encoded'] for r in rows):>9,} B in total over {len(rows)} responses "
-          f"({sum(r['decoded'] for r in rows):,} B decoded)")
+        sizes = f"{row['encoded']:>9,} B on the wire  {row['decoded']:>9,} B decoded"
+        print(f"  {sizes}  {row['ms']:>7} ms  {row['url'][-70:]}")
+    print(
+        f"  {sum(r['encoded'] for r in rows):>9,} B in total over {len(rows)} responses "
+        f"({sum(r['decoded'] for r in rows):,} B decoded)"
+    )
 
 
 def main(base: str) -> None:

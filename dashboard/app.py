@@ -1,7 +1,8 @@
 """The Dash app. ``create_app(settings)`` builds it; ``server`` is the WSGI entry for gunicorn:
 
-    gunicorn -c python:dashboard.gunicorn_conf dashboard.app:server
+gunicorn -c python:dashboard.gunicorn_conf dashboard.app:server
 """
+
 from __future__ import annotations
 
 import logging
@@ -33,11 +34,22 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     server.config.update(compression_config())
     server.secret_key = settings.secret_key
     app = Dash(
-        __name__, server=server, title=t("Khatlon Migration Dashboard"), assets_folder=str(ASSETS_DIR), compress=True,
-        serve_locally=True, update_title=None,
-        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
-                   {"name": "description", "content": t("Labour migration, remittances and services for families "
-                                                        "left behind in Khatlon, Tajikistan")}],
+        __name__,
+        server=server,
+        title=t("Khatlon Migration Dashboard"),
+        assets_folder=str(ASSETS_DIR),
+        compress=True,
+        serve_locally=True,
+        update_title=None,
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {
+                "name": "description",
+                "content": t(
+                    "Labour migration, remittances and services for families left behind in Khatlon, Tajikistan"
+                ),
+            },
+        ],
     )
     geojson_url = app.get_relative_path(GEOJSON_ROUTE)
     topojson_url = app.get_asset_url("topojson/")

@@ -1,4 +1,5 @@
 """The ``khatlon-dashboard`` command: ``serve`` the dashboard or ``validate`` a data folder."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,10 @@ def validate(data_dir: str | None) -> int:
     try:
         store, problems = validate_data_dir(folder, shown_as=shown)
     except Exception as error:  # never show a traceback to a data officer
-        print(f"{shown}:1: -: internal error while validating ({type(error).__name__}: {error}); "
-              "please report it with the file that caused it")
+        print(
+            f"{shown}:1: -: internal error while validating ({type(error).__name__}: {error}); "
+            "please report it with the file that caused it"
+        )
         return 1
     for problem in problems:
         print(problem)

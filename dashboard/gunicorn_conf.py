@@ -3,6 +3,7 @@
 The app is loaded once before forking (``preload_app``), so the data is read and checked once and
 all workers share it; KHATLON_SECRET_KEY should be set so that restarts keep sessions valid.
 """
+
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"

@@ -1,4 +1,5 @@
 """Configuration read from environment variables (one place, typed, with defaults)."""
+
 from __future__ import annotations
 
 import os
@@ -30,7 +31,7 @@ class Settings:
     port: int = 8050
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         port = env.get("PORT", "8050")
         return cls(

@@ -6,6 +6,7 @@
 Anything unknown, malformed or hostile in the URL falls back quietly to the default; the URL is
 never trusted and never echoed back unchecked.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
@@ -51,9 +52,16 @@ class ViewState:
         """The query string for this state (with the leading ``?``)."""
         if self.present and self.scene:
             return "?" + urlencode({"present": "1", "scene": str(self.scene)})
-        fields = {"indicator": self.indicator, "year": str(self.year), "district": self.district or "",
-                  "tab": self.tab.value, "chart": self.chart.value, "spotlight": "1" if self.spotlight else "",
-                  "compare": self.compare or "", "present": "1" if self.present else ""}
+        fields = {
+            "indicator": self.indicator,
+            "year": str(self.year),
+            "district": self.district or "",
+            "tab": self.tab.value,
+            "chart": self.chart.value,
+            "spotlight": "1" if self.spotlight else "",
+            "compare": self.compare or "",
+            "present": "1" if self.present else "",
+        }
         return "?" + urlencode({k: v for k, v in fields.items() if v})
 
     def to_dict(self) -> dict:
@@ -117,9 +125,18 @@ def clean_scene(store: DataStore, value: object) -> int:
     return min(max(number, 1), max(len(store.scenes), 1))
 
 
-def clean_state(store: DataStore, indicator: object, year: object, district: object = None, tab: object = None,
-                chart: object = None, spotlight: object = False, compare: object = None, present: object = False,
-                scene: object = None) -> ViewState:
+def clean_state(
+    store: DataStore,
+    indicator: object,
+    year: object,
+    district: object = None,
+    tab: object = None,
+    chart: object = None,
+    spotlight: object = False,
+    compare: object = None,
+    present: object = False,
+    scene: object = None,
+) -> ViewState:
     """Build a valid state from untrusted parts (URL, callback inputs)."""
     if _flag(present) and store.scenes:
         return scene_state(store, clean_scene(store, scene))
@@ -142,9 +159,17 @@ def clean_state(store: DataStore, indicator: object, year: object, district: obj
 def scene_state(store: DataStore, number: int) -> ViewState:
     """The view a storyboard scene asks for, in presenter mode."""
     scene = store.scenes[number - 1]
-    return ViewState(indicator=scene.indicator, year=scene.year, district=scene.spotlight, tab=Tab(scene.tab),
-                     chart=Chart(scene.chart), spotlight=scene.spotlight is not None, compare=scene.compare,
-                     present=True, scene=number)
+    return ViewState(
+        indicator=scene.indicator,
+        year=scene.year,
+        district=scene.spotlight,
+        tab=Tab(scene.tab),
+        chart=Chart(scene.chart),
+        spotlight=scene.spotlight is not None,
+        compare=scene.compare,
+        present=True,
+        scene=number,
+    )
 
 
 def parse_query(store: DataStore, search: object) -> ViewState:
@@ -158,18 +183,36 @@ def parse_query(store: DataStore, search: object) -> ViewState:
     if "scene" in pairs and not _flag(pairs.get("present")) and store.scenes:
         # ``?scene=3`` without ``present``: the presenter left presenter mode on scene 3; keep its view.
         return leave_presentation(scene_state(store, clean_scene(store, pairs["scene"])))
-    return clean_state(store, pairs.get("indicator"), pairs.get("year"), pairs.get("district"), pairs.get("tab"),
-                       pairs.get("chart"), pairs.get("spotlight"), pairs.get("compare"), pairs.get("present"),
-                       pairs.get("scene"))
+    return clean_state(
+        store,
+        pairs.get("indicator"),
+        pairs.get("year"),
+        pairs.get("district"),
+        pairs.get("tab"),
+        pairs.get("chart"),
+        pairs.get("spotlight"),
+        pairs.get("compare"),
+        pairs.get("present"),
+        pairs.get("scene"),
+    )
 
 
 def from_dict(store: DataStore, data: object) -> ViewState:
     """The state kept in the ``view`` store (re-checked: it came back from the browser)."""
     if not isinstance(data, dict):
         return default_state(store)
-    state = clean_state(store, data.get("indicator"), data.get("year"), data.get("district"), data.get("tab"),
-                        data.get("chart"), data.get("spotlight"), data.get("compare"), data.get("present"),
-                        data.get("scene"))
+    state = clean_state(
+        store,
+        data.get("indicator"),
+        data.get("year"),
+        data.get("district"),
+        data.get("tab"),
+        data.get("chart"),
+        data.get("spotlight"),
+        data.get("compare"),
+        data.get("present"),
+        data.get("scene"),
+    )
     return state
 
 
@@ -180,6 +223,7 @@ def leave_presentation(state: ViewState) -> ViewState:
 
 def with_indicator(store: DataStore, state: ViewState, indicator: str) -> ViewState:
     """Switch indicator, keeping the year where the new indicator has it."""
-    new = clean_state(store, indicator, state.year, state.district, state.tab, state.chart, state.spotlight,
-                      state.compare)
+    new = clean_state(
+        store, indicator, state.year, state.district, state.tab, state.chart, state.spotlight, state.compare
+    )
     return replace(new, year=clean_year(store, new.indicator, state.year))

@@ -8,6 +8,7 @@ Content-Security-Policy, with the reason for each exception:
 * ``img-src 'self' data: blob:``: plotly's "download as PNG" and its inline SVG icons.
 * ``connect-src 'self'``: callbacks and the boundaries file come from this server only.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -53,8 +54,14 @@ def compression_config() -> dict:
         "COMPRESS_ALGORITHM": ["br", "gzip", "deflate"],
         "COMPRESS_BR_LEVEL": 9,
         "COMPRESS_LEVEL": 6,
-        "COMPRESS_MIMETYPES": ["text/html", "text/css", "text/plain", "application/json",
-                               "application/javascript", "text/javascript"],
+        "COMPRESS_MIMETYPES": [
+            "text/html",
+            "text/css",
+            "text/plain",
+            "application/json",
+            "application/javascript",
+            "text/javascript",
+        ],
         "COMPRESS_CACHE_BACKEND": StaticCompressionCache,
         "COMPRESS_CACHE_KEY": lambda request: request.path,  # never the query string: it is the client's
     }
@@ -82,13 +89,17 @@ def add_routes(app: Dash, store: DataStore) -> None:
 
     @server.errorhandler(404)
     def not_found(_error) -> tuple[str, int]:
-        return ERROR_PAGE.format(title="Page not found", text="There is nothing at this address.",
-                                 home=app.get_relative_path("/")), 404
+        return ERROR_PAGE.format(
+            title="Page not found", text="There is nothing at this address.", home=app.get_relative_path("/")
+        ), 404
 
     @server.errorhandler(500)
     def server_error(_error) -> tuple[str, int]:
-        return ERROR_PAGE.format(title="Something went wrong", text="The error was logged. Please try again.",
-                                 home=app.get_relative_path("/")), 500
+        return ERROR_PAGE.format(
+            title="Something went wrong",
+            text="The error was logged. Please try again.",
+            home=app.get_relative_path("/"),
+        ), 500
 
 
 def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
@@ -97,11 +108,20 @@ def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
     ``allow_eval`` only with KHATLON_DEBUG=1: Dash's dev tools evaluate code, production never does.
     """
     scripts = " ".join(["'self'", *app.csp_hashes(), *(["'unsafe-eval'"] if allow_eval else [])])
-    policy = "; ".join([
-        "default-src 'self'", f"script-src {scripts}", "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'",
-        "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'",
-    ])
+    policy = "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
 
     @app.server.after_request
     def headers(response: Response) -> Response:

@@ -1,4 +1,5 @@
 """Shared fixtures: the bundled data folder, a writable copy of it, and the loaded store."""
+
 from __future__ import annotations
 
 import shutil

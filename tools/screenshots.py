@@ -5,6 +5,7 @@
 Prints the browser console errors and any request to another host, so a screenshot run is also
 a quick offline check.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,9 +23,18 @@ SIZES = {"laptop": (1366, 768), "projector": (1920, 1080)}
 def browser(width: int, height: int) -> webdriver.Chrome:
     options = Options()
     options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", f"--window-size={width},{height}", "--hide-scrollbars"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--window-size={width},{height}",
+        "--hide-scrollbars",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     return webdriver.Chrome(options=options)
@@ -33,16 +43,20 @@ def browser(width: int, height: int) -> webdriver.Chrome:
 def shoot(base: str, out: Path, query: str, name: str, size: str, full_page: bool = False) -> list[str]:
     width, height = SIZES[size]
     driver = browser(width, height)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+    )
     problems = []
     try:
         driver.get(base + query)
         time.sleep(4)
         if full_page:
             total = driver.execute_script("return document.documentElement.scrollHeight")
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": width, "height": total, "deviceScaleFactor": 1, "mobile": False})
+            driver.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": total, "deviceScaleFactor": 1, "mobile": False},
+            )
             time.sleep(1.5)
         out.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(out / f"{name}-{size}.png"))

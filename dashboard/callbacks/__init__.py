@@ -1,4 +1,5 @@
 """Thin wiring between components and the figure builders. Each module registers its callbacks."""
+
 from __future__ import annotations
 
 from dash import Dash

@@ -1,4 +1,5 @@
 """Download CSV: exactly the rows the table shows, in its order, with source and licence columns."""
+
 from __future__ import annotations
 
 from dash import Dash, Input, Output, State, no_update
@@ -37,8 +38,13 @@ def csv_download(store: DataStore, view: object, virtual_rows: object) -> dict:
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ID.DOWNLOAD, "data"), Input(ID.DOWNLOAD_BUTTON, "n_clicks"),
-                  State(ID.VIEW, "data"), State(ID.TABLE, "virtualRowData"), prevent_initial_call=True)
+    @app.callback(
+        Output(ID.DOWNLOAD, "data"),
+        Input(ID.DOWNLOAD_BUTTON, "n_clicks"),
+        State(ID.VIEW, "data"),
+        State(ID.TABLE, "virtualRowData"),
+        prevent_initial_call=True,
+    )
     @never_fail
     def download_csv(clicks, view, virtual_rows):
         return csv_download(store, view, virtual_rows) if clicks else no_update

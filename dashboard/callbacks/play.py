@@ -4,6 +4,7 @@ One request (on the click) fetches the map's updates for every year of the indic
 clientside timer (``assets/dashboard.js``) then applies them frame by frame. While playing, the
 slider's year is not "committed", so no server callback runs; the last year is committed once.
 """
+
 from __future__ import annotations
 
 from dash import ClientsideFunction, Dash, Input, Output, State
@@ -24,40 +25,61 @@ def play_frames(store: DataStore, view: object, timer_disabled: object, clicks: 
     if timer_disabled is False or len(years) < 2:
         return {"stop": True, "nonce": clicks}
     t = translator()
-    frames = {str(year): [[list(path), value] for path, value in
-                          map_updates(store, state.indicator, year, state.district, t, theme_of(state),
-                                      spotlight=state.spotlit).items()]
-              for year in years}
+    frames = {
+        str(year): [
+            [list(path), value]
+            for path, value in map_updates(
+                store, state.indicator, year, state.district, t, theme_of(state), spotlight=state.spotlit
+            ).items()
+        ]
+        for year in years
+    }
     return {"indicator": state.indicator, "years": list(years), "frames": frames, "nonce": clicks}
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ID.PLAY_FRAMES, "data"), Input(ID.PLAY, "n_clicks"), State(ID.VIEW, "data"),
-                  State(ID.PLAY_TIMER, "disabled"), prevent_initial_call=True)
+    @app.callback(
+        Output(ID.PLAY_FRAMES, "data"),
+        Input(ID.PLAY, "n_clicks"),
+        State(ID.VIEW, "data"),
+        State(ID.PLAY_TIMER, "disabled"),
+        prevent_initial_call=True,
+    )
     @never_fail
     def fetch_frames(clicks, view, disabled):
         return play_frames(store, view, disabled, clicks)
 
     app.clientside_callback(
         ClientsideFunction("khatlon", "startOrStop"),
-        Output(ID.PLAY_TIMER, "disabled"), Output(ID.YEAR, "value", allow_duplicate=True),
-        Output(ID.MAP, "figure", allow_duplicate=True), Output(ID.PLAY, "children"),
+        Output(ID.PLAY_TIMER, "disabled"),
+        Output(ID.YEAR, "value", allow_duplicate=True),
+        Output(ID.MAP, "figure", allow_duplicate=True),
+        Output(ID.PLAY, "children"),
         Output(ID.YEAR_COMMITTED, "data", allow_duplicate=True),
-        Input(ID.PLAY_FRAMES, "data"), State(ID.YEAR, "value"), State(ID.MAP, "figure"),
+        Input(ID.PLAY_FRAMES, "data"),
+        State(ID.YEAR, "value"),
+        State(ID.MAP, "figure"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction("khatlon", "tick"),
-        Output(ID.YEAR, "value", allow_duplicate=True), Output(ID.MAP, "figure", allow_duplicate=True),
+        Output(ID.YEAR, "value", allow_duplicate=True),
+        Output(ID.MAP, "figure", allow_duplicate=True),
         Output(ID.PLAY_TIMER, "disabled", allow_duplicate=True),
-        Output(ID.YEAR_COMMITTED, "data", allow_duplicate=True), Output(ID.PLAY, "children", allow_duplicate=True),
-        Input(ID.PLAY_TIMER, "n_intervals"), State(ID.PLAY_FRAMES, "data"), State(ID.YEAR, "value"),
-        State(ID.MAP, "figure"), State(ID.INDICATOR, "value"),
+        Output(ID.YEAR_COMMITTED, "data", allow_duplicate=True),
+        Output(ID.PLAY, "children", allow_duplicate=True),
+        Input(ID.PLAY_TIMER, "n_intervals"),
+        State(ID.PLAY_FRAMES, "data"),
+        State(ID.YEAR, "value"),
+        State(ID.MAP, "figure"),
+        State(ID.INDICATOR, "value"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction("khatlon", "commitYear"),
         Output(ID.YEAR_COMMITTED, "data"),
-        Input(ID.YEAR, "value"), State(ID.PLAY_TIMER, "disabled"), State(ID.YEAR_COMMITTED, "data"),
+        Input(ID.YEAR, "value"),
+        State(ID.PLAY_TIMER, "disabled"),
+        State(ID.YEAR_COMMITTED, "data"),
         prevent_initial_call=True,
     )

@@ -1,4 +1,5 @@
 """Callbacks never fail in front of a user: errors are logged and the screen keeps its last state."""
+
 from __future__ import annotations
 
 import functools

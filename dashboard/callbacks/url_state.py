@@ -5,6 +5,7 @@ scenes; the controls change when the user moves them or clicks the map. Either w
 one checked :class:`~dashboard.state.ViewState`, written to the ``view`` store that every drawing
 callback reads.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -29,9 +30,19 @@ def clicked_district(store: DataStore, click_data: object) -> str | None:
         return None
 
 
-def next_state(store: DataStore, trigger: str | None, search: object, indicator: object, year: object,
-               district: object, click: object, tab: object, chart: object, spotlight: object = None,
-               previous: ViewState | None = None) -> ViewState:
+def next_state(
+    store: DataStore,
+    trigger: str | None,
+    search: object,
+    indicator: object,
+    year: object,
+    district: object,
+    click: object,
+    tab: object,
+    chart: object,
+    spotlight: object = None,
+    previous: ViewState | None = None,
+) -> ViewState:
     """The state after one event: the URL wins when it changed, else the control that moved.
 
     In presenter mode the controls are hidden; only the URL (scene keys) moves the view.
@@ -54,7 +65,10 @@ def register(app: Dash, store: DataStore) -> None:
         Output(ID.URL, "search"),
         Output(ID.INDICATOR, "value"),
         Output(ID.YEAR, "value"),
-        Output(ID.YEAR, "min"), Output(ID.YEAR, "max"), Output(ID.YEAR, "marks"), Output(ID.YEAR, "disabled"),
+        Output(ID.YEAR, "min"),
+        Output(ID.YEAR, "max"),
+        Output(ID.YEAR, "marks"),
+        Output(ID.YEAR, "disabled"),
         Output(ID.DISTRICT, "value"),
         Output(ID.TABS, "value"),
         Output(ID.CHART_KIND, "value"),
@@ -82,15 +96,19 @@ def register(app: Dash, store: DataStore) -> None:
 
         from_url = trigger in (None, ID.URL)
         query = state.to_query()
-        write_url = (not from_url and state != previous) or (from_url and "scene=" in str(search)
-                                                              and not state.present and query != search)
+        write_url = (not from_url and state != previous) or (
+            from_url and "scene=" in str(search) and not state.present and query != search
+        )
         years = year_props(store, state.indicator)
         return (
             query if write_url and query != search else no_update,
             changed(state.indicator, indicator),
             changed(state.year, slider_year),
-            *((years["min"], years["max"], years["marks"], years["disabled"])
-              if state.indicator != indicator or from_url else (no_update,) * 4),
+            *(
+                (years["min"], years["max"], years["marks"], years["disabled"])
+                if state.indicator != indicator or from_url
+                else (no_update,) * 4
+            ),
             changed(state.district, district),
             changed(state.tab.value, tab),
             changed(state.chart.value, chart),

@@ -1,5 +1,6 @@
 """Callbacks that redraw from the ``view`` store: the map (a small ``dash.Patch``), the charts,
 the note about the data, the presenter's scene bar, the table and the sources."""
+
 from __future__ import annotations
 
 from dash import Dash, Input, Output, Patch, no_update
@@ -24,16 +25,29 @@ def theme_of(state: ViewState):
 def map_patch(store: DataStore, state: ViewState) -> Patch:
     """Only what changes on the map (colours, hover, outline, titles, type sizes): never the geometry."""
     patch = Patch()
-    updates = map_updates(store, state.indicator, state.year, state.district, translator(), theme_of(state),
-                          spotlight=state.spotlit)
+    updates = map_updates(
+        store, state.indicator, state.year, state.district, translator(), theme_of(state), spotlight=state.spotlit
+    )
     apply_updates(patch, updates)
     return patch
 
 
 def side_charts(store: DataStore, state: ViewState) -> tuple[dict, ...]:
     t = translator()
-    return tuple(chart_figure(kind, store, state.indicator, state.year, state.district, t, theme_of(state),
-                              spotlight=state.spotlit, compared=state.compare) for kind in SIDE_CHARTS)
+    return tuple(
+        chart_figure(
+            kind,
+            store,
+            state.indicator,
+            state.year,
+            state.district,
+            t,
+            theme_of(state),
+            spotlight=state.spotlit,
+            compared=state.compare,
+        )
+        for kind in SIDE_CHARTS
+    )
 
 
 def presenter_text(store: DataStore, state: ViewState) -> tuple[str, str, str, str]:
@@ -58,8 +72,13 @@ def register(app: Dash, store: DataStore) -> None:
         state = from_dict(store, data)
         return map_patch(store, state) if state.tab == Tab.MAP else no_update
 
-    @app.callback(Output(ID.RANKING, "figure"), Output(ID.TREND, "figure"), Output(ID.PROFILE, "figure"), view,
-                  prevent_initial_call=True)
+    @app.callback(
+        Output(ID.RANKING, "figure"),
+        Output(ID.TREND, "figure"),
+        Output(ID.PROFILE, "figure"),
+        view,
+        prevent_initial_call=True,
+    )
     @never_fail
     def update_side_charts(data):
         state = from_dict(store, data)
@@ -71,24 +90,45 @@ def register(app: Dash, store: DataStore) -> None:
         state = from_dict(store, data)
         if state.tab != Tab.CHART:
             return no_update
-        return chart_figure(state.chart.value, store, state.indicator, state.year, state.district, t,
-                            theme_of(state), spotlight=state.spotlit, compared=state.compare)
+        return chart_figure(
+            state.chart.value,
+            store,
+            state.indicator,
+            state.year,
+            state.district,
+            t,
+            theme_of(state),
+            spotlight=state.spotlit,
+            compared=state.compare,
+        )
 
-    @app.callback(Output(ID.INDICATOR_NOTE, "children"), Output(ID.INDICATOR_NOTE, "className"), view,
-                  prevent_initial_call=True)
+    @app.callback(
+        Output(ID.INDICATOR_NOTE, "children"), Output(ID.INDICATOR_NOTE, "className"), view, prevent_initial_call=True
+    )
     @never_fail
     def update_note(data):
         current = store.indicators[from_dict(store, data).indicator]
         return indicator_note(current, t), note_class(current)
 
-    @app.callback(Output(ID.APP, "className"), Output(ID.SCENE_TITLE, "children"), Output(ID.SCENE_NOTE, "children"),
-                  Output(ID.SCENE_POSITION, "children"), view, prevent_initial_call=True)
+    @app.callback(
+        Output(ID.APP, "className"),
+        Output(ID.SCENE_TITLE, "children"),
+        Output(ID.SCENE_NOTE, "children"),
+        Output(ID.SCENE_POSITION, "children"),
+        view,
+        prevent_initial_call=True,
+    )
     @never_fail
     def update_presenter(data):
         return presenter_text(store, from_dict(store, data))
 
-    @app.callback(Output(ID.TABLE, "rowData"), Output(ID.TABLE, "columnDefs"), Output(ID.TABLE_CAPTION, "children"),
-                  view, prevent_initial_call=True)
+    @app.callback(
+        Output(ID.TABLE, "rowData"),
+        Output(ID.TABLE, "columnDefs"),
+        Output(ID.TABLE_CAPTION, "children"),
+        view,
+        prevent_initial_call=True,
+    )
     @never_fail
     def update_table(data):
         state = from_dict(store, data)

@@ -5,6 +5,7 @@ Public entry points:
 * :func:`load_store` / :func:`validate_data_dir`: a whole data folder -> :class:`DataStore`
 * :func:`resolve_district`: any spelling of a unit's name -> its ``district_id``
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,9 +18,21 @@ from .scenes import Scene
 from .store import DataStore, Observation
 
 __all__ = [
-    "DataStore", "DataValidationError", "District", "DistrictResolver", "Indicator", "KHATLON",
-    "Observation", "Problem", "Scene", "Status", "TAJIKISTAN", "UnknownDistrictError", "load_store",
-    "resolve_district", "validate_data_dir",
+    "DataStore",
+    "DataValidationError",
+    "District",
+    "DistrictResolver",
+    "Indicator",
+    "KHATLON",
+    "Observation",
+    "Problem",
+    "Scene",
+    "Status",
+    "TAJIKISTAN",
+    "UnknownDistrictError",
+    "load_store",
+    "resolve_district",
+    "validate_data_dir",
 ]
 
 

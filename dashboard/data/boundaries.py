@@ -1,4 +1,5 @@
 """District boundaries: reading and checking the GeoJSON, and the geometry the browser receives."""
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,12 @@ class Boundaries:
     def browser_geojson(self) -> bytes:
         """The polygons as compact GeoJSON with ``id`` = ``district_id`` (sent once per page)."""
         features = [
-            {"type": "Feature", "id": row.district_id, "properties": {},
-             "geometry": shapely.geometry.mapping(row.geometry)}
+            {
+                "type": "Feature",
+                "id": row.district_id,
+                "properties": {},
+                "geometry": shapely.geometry.mapping(row.geometry),
+            }
             for row in self.polygons.itertuples()
         ]
         text = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
@@ -54,8 +59,10 @@ def _orientation_problem(geometry: Polygon | MultiPolygon) -> str:
     for number, polygon in enumerate(parts, start=1):
         where = f" (part {number})" if len(parts) > 1 else ""
         if polygon.exterior.is_ccw:
-            return (f"exterior ring{where} is anticlockwise; plotly needs it clockwise or the polygon floods "
-                    "the map (fix: shapely.geometry.polygon.orient(geometry, sign=-1))")
+            return (
+                f"exterior ring{where} is anticlockwise; plotly needs it clockwise or the polygon floods "
+                "the map (fix: shapely.geometry.polygon.orient(geometry, sign=-1))"
+            )
         if any(not ring.is_ccw for ring in polygon.interiors):
             return f"a hole{where} is clockwise; holes must be anticlockwise"
     return ""
@@ -98,8 +105,14 @@ def _geometry_problem(geometry) -> str:
 def _bounds_problem(geometry) -> str:
     west, south, east, north = geometry.bounds
     inside = LON_RANGE[0] <= west <= east <= LON_RANGE[1] and LAT_RANGE[0] <= south <= north <= LAT_RANGE[1]
-    return "" if inside else (f"coordinates ({west:.2f}, {south:.2f}) - ({east:.2f}, {north:.2f}) lie outside "
-                              "Tajikistan; expected longitude, latitude in degrees (WGS84)")
+    return (
+        ""
+        if inside
+        else (
+            f"coordinates ({west:.2f}, {south:.2f}) - ({east:.2f}, {north:.2f}) lie outside "
+            "Tajikistan; expected longitude, latitude in degrees (WGS84)"
+        )
+    )
 
 
 def read_boundaries(path: Path, shown: str) -> tuple[list[dict], list[Problem]]:
@@ -115,8 +128,11 @@ def read_boundaries(path: Path, shown: str) -> tuple[list[dict], list[Problem]]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         return [], [Problem(shown, error.lineno, NO_COLUMN, f"invalid JSON: {error.msg} (column {error.colno})")]
-    if not isinstance(document, dict) or document.get("type") != "FeatureCollection" \
-            or not isinstance(document.get("features"), list):
+    if (
+        not isinstance(document, dict)
+        or document.get("type") != "FeatureCollection"
+        or not isinstance(document.get("features"), list)
+    ):
         return [], [Problem(shown, 1, "type", "not a GeoJSON FeatureCollection with a list of features")]
     lines = feature_lines(text)
     good: list[dict] = []
@@ -128,8 +144,14 @@ def read_boundaries(path: Path, shown: str) -> tuple[list[dict], list[Problem]]:
             problems.append(Problem(shown, line, "district_id", "feature has no properties.district_id"))
             continue
         if district_id in seen:
-            problems.append(Problem(shown, line, "district_id",
-                                    f"{district_id!r} has a second feature (first on line {seen[district_id]})"))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "district_id",
+                    f"{district_id!r} has a second feature (first on line {seen[district_id]})",
+                )
+            )
             continue
         seen[district_id] = line
         record = {"district_id": district_id, "geometry": None, "line": line, "file": shown, "ok": False}
@@ -155,10 +177,12 @@ def read_boundaries(path: Path, shown: str) -> tuple[list[dict], list[Problem]]:
 def build_boundaries(features: list[dict], attribution: str = ATTRIBUTION) -> Boundaries:
     """Boundaries from checked features (all must be ``ok``)."""
     polygons = [f for f in features if not isinstance(f["geometry"], Point)]
-    points = {f["district_id"]: (f["geometry"].x, f["geometry"].y)
-              for f in features if isinstance(f["geometry"], Point)}
+    points = {
+        f["district_id"]: (f["geometry"].x, f["geometry"].y) for f in features if isinstance(f["geometry"], Point)
+    }
     frame = gpd.GeoDataFrame(
         {"district_id": [f["district_id"] for f in polygons]},
-        geometry=[f["geometry"] for f in polygons], crs="EPSG:4326",
+        geometry=[f["geometry"] for f in polygons],
+        crs="EPSG:4326",
     ).sort_values("district_id", ignore_index=True)
     return Boundaries(frame, MappingProxyType(points), attribution)

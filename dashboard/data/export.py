@@ -4,6 +4,7 @@ A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage ret
 a formula by Excel or LibreOffice ("CSV injection"); such cells get a leading apostrophe, which
 spreadsheets show as plain text. Numbers are written as numbers, negative ones included.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,8 +16,23 @@ from .model import Indicator
 from .store import DataStore
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-COLUMNS = ["area_id", "area", "indicator", "indicator_label", "year", "value", "unit", "lower", "upper",
-           "sample_size", "status", "note", "source", "source_url", "licence"]
+COLUMNS = [
+    "area_id",
+    "area",
+    "indicator",
+    "indicator_label",
+    "year",
+    "value",
+    "unit",
+    "lower",
+    "upper",
+    "sample_size",
+    "status",
+    "note",
+    "source",
+    "source_url",
+    "licence",
+]
 
 
 def safe_text(value: object) -> object:
@@ -33,8 +49,9 @@ def _number(value: object, decimals: int) -> object:
     return int(rounded) if decimals == 0 else rounded
 
 
-def indicator_rows(store: DataStore, indicator: Indicator, keys: Iterable[tuple[str, int]] | None,
-                   area_name: Callable[[str], str]) -> list[dict]:
+def indicator_rows(
+    store: DataStore, indicator: Indicator, keys: Iterable[tuple[str, int]] | None, area_name: Callable[[str], str]
+) -> list[dict]:
     """Rows for ``keys`` (area id, year) in that order, or every row; values from the store only."""
     rows = store.rows(indicator.id)
     by_key = {(r["district_id"], int(r["year"])): r for r in rows.to_dict("records")}
@@ -44,18 +61,28 @@ def indicator_rows(store: DataStore, indicator: Indicator, keys: Iterable[tuple[
         row = by_key.get(key)
         if row is None:
             continue
-        out.append({
-            "area_id": row["district_id"], "area": area_name(row["district_id"]), "indicator": indicator.id,
-            "indicator_label": indicator.label, "year": int(row["year"]),
-            "value": _number(row["value"], indicator.decimals), "unit": indicator.unit,
-            "lower": _number(row["lower"], indicator.decimals), "upper": _number(row["upper"], indicator.decimals),
-            "sample_size": "" if row["sample_size"] is None or (isinstance(row["sample_size"], float)
-                                                                 and math.isnan(row["sample_size"]))
-            else int(row["sample_size"]),
-            "status": indicator.status.value, "note": row["note"] or "",
-            "source": row["source"] or indicator.source, "source_url": row["source_url"] or indicator.source_url,
-            "licence": indicator.licence,
-        })
+        out.append(
+            {
+                "area_id": row["district_id"],
+                "area": area_name(row["district_id"]),
+                "indicator": indicator.id,
+                "indicator_label": indicator.label,
+                "year": int(row["year"]),
+                "value": _number(row["value"], indicator.decimals),
+                "unit": indicator.unit,
+                "lower": _number(row["lower"], indicator.decimals),
+                "upper": _number(row["upper"], indicator.decimals),
+                "sample_size": ""
+                if row["sample_size"] is None
+                or (isinstance(row["sample_size"], float) and math.isnan(row["sample_size"]))
+                else int(row["sample_size"]),
+                "status": indicator.status.value,
+                "note": row["note"] or "",
+                "source": row["source"] or indicator.source,
+                "source_url": row["source_url"] or indicator.source_url,
+                "licence": indicator.licence,
+            }
+        )
     return out
 
 

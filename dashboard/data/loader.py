@@ -7,13 +7,13 @@ Layout of a data folder (see ``data/SOURCES.md``)::
     indicators/catalogue.csv      one row per indicator
     indicators/*.csv              values, one per row
 """
+
 from __future__ import annotations
 
 import functools
 from pathlib import Path
 
 import pandas as pd
-
 from shapely.geometry import Point
 
 from .boundaries import build_boundaries, read_boundaries
@@ -61,8 +61,9 @@ def validate_data_dir(data_dir: Path, shown_as: str | None = None) -> tuple[Data
         features += good
         problems += found
     if districts:
-        problems += _cross_check(districts, features, shown(data_dir / DISTRICTS_FILE),
-                                 report_missing=not unreadable and bool(geojson_files))
+        problems += _cross_check(
+            districts, features, shown(data_dir / DISTRICTS_FILE), report_missing=not unreadable and bool(geojson_files)
+        )
 
     resolver = build_resolver(districts)
     context = ValueContext(resolver, indicators, strict_districts=bool(districts), strict_indicators=bool(indicators))
@@ -79,8 +80,9 @@ def validate_data_dir(data_dir: Path, shown_as: str | None = None) -> tuple[Data
 
     scenes: list = []
     if (data_dir / SCENES_FILE).is_file() and values is not None:
-        scenes, found = read_scenes(data_dir / SCENES_FILE, shown(data_dir / SCENES_FILE), indicators,
-                                    _years_in(values), resolver.resolve)
+        scenes, found = read_scenes(
+            data_dir / SCENES_FILE, shown(data_dir / SCENES_FILE), indicators, _years_in(values), resolver.resolve
+        )
         problems += found
 
     if problems or values is None:
@@ -90,8 +92,9 @@ def validate_data_dir(data_dir: Path, shown_as: str | None = None) -> tuple[Data
 
 def _years_in(values: pd.DataFrame):
     """indicator id -> the years it has values for (for checking the storyboard)."""
-    by_indicator = {key: tuple(sorted(int(y) for y in frame["year"].unique()))
-                    for key, frame in values.groupby("indicator")}
+    by_indicator = {
+        key: tuple(sorted(int(y) for y in frame["year"].unique())) for key, frame in values.groupby("indicator")
+    }
     return lambda indicator_id: by_indicator.get(indicator_id, ())
 
 
@@ -123,20 +126,39 @@ def _cross_check(districts, features: list[dict], districts_shown: str, report_m
         if district_id in drawn:
             first = drawn[district_id]
             if first["file"] != feature["file"]:
-                problems.append(Problem(feature["file"], feature["line"], "district_id",
-                                        f"{district_id!r} already has a shape in {first['file']}:{first['line']}"))
+                problems.append(
+                    Problem(
+                        feature["file"],
+                        feature["line"],
+                        "district_id",
+                        f"{district_id!r} already has a shape in {first['file']}:{first['line']}",
+                    )
+                )
             continue
         drawn[district_id] = feature
         if district_id not in known:
-            problems.append(Problem(feature["file"], feature["line"], "district_id",
-                                    f"{district_id!r} has no row in districts.csv"))
+            problems.append(
+                Problem(feature["file"], feature["line"], "district_id", f"{district_id!r} has no row in districts.csv")
+            )
         elif isinstance(feature["geometry"], Point) and known[district_id].type is not UnitType.CITY:
-            problems.append(Problem(feature["file"], feature["line"], "geometry",
-                                    f"{district_id}: only a city may be drawn as a point; a district needs its polygon"))
+            problems.append(
+                Problem(
+                    feature["file"],
+                    feature["line"],
+                    "geometry",
+                    f"{district_id}: only a city may be drawn as a point; a district needs its polygon",
+                )
+            )
     for number, district in enumerate(districts, start=2):
         if report_missing and district.district_id not in drawn:
-            problems.append(Problem(districts_shown, _line_of(districts_shown, district.district_id, number),
-                                    "district_id", f"{district.district_id!r} has no polygon or point in boundaries/"))
+            problems.append(
+                Problem(
+                    districts_shown,
+                    _line_of(districts_shown, district.district_id, number),
+                    "district_id",
+                    f"{district.district_id!r} has no polygon or point in boundaries/",
+                )
+            )
     return problems
 
 

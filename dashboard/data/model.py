@@ -1,4 +1,5 @@
 """Typed records of the data package: units (districts and cities) and indicators."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -13,6 +13,7 @@ Kinds matter because the same key can name two units: "Bokhtar" is the city, whi
 names compatible with it; otherwise current names win over alternate spellings, which win over
 former names.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -25,8 +26,10 @@ from dataclasses import dataclass
 _TAJIK_FOLD = str.maketrans({"ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӯ": "у", "ӣ": "и", "ъ": "", "ь": ""})
 _DROP = re.compile(r"['’ʼ`‘ʻ\"«»]")
 _SEPARATORS = re.compile(r"[\s\-‐–—.,;:/()\[\]]+")
-_ABBREVIATIONS = ((re.compile(r"(?<![\w])р-н(?![\w])", re.IGNORECASE), "район"),
-                  (re.compile(r"(?<![\w])r-n(?![\w])", re.IGNORECASE), "raion"))
+_ABBREVIATIONS = (
+    (re.compile(r"(?<![\w])р-н(?![\w])", re.IGNORECASE), "район"),
+    (re.compile(r"(?<![\w])r-n(?![\w])", re.IGNORECASE), "raion"),
+)
 RUSSIAN_ADJECTIVE = "скии"  # "Вахшский" folds to "вахшскии"; its stem "вахш" is the name
 
 
@@ -45,7 +48,9 @@ def _kinds(words: Iterable[str], kind: str) -> dict[str, str]:
 
 # Words that say what kind of unit a name is, folded exactly as names are ("район" -> "раион").
 KIND_WORDS: Mapping[str, str] = {
-    **_kinds(["district", "rayon", "raion", "raen", "nohiya", "nohiyai", "район", "нохия", "ноҳияи", "нохияи"], "district"),
+    **_kinds(
+        ["district", "rayon", "raion", "raen", "nohiya", "nohiyai", "район", "нохия", "ноҳияи", "нохияи"], "district"
+    ),
     **_kinds(["city", "shahri", "shahr", "gorod", "г", "город", "шаҳри", "шахри", "шахр"], "city"),
     **_kinds(["town", "village", "settlement", "посёлок", "поселок", "пгт", "шаҳрак"], "town"),
 }
@@ -116,8 +121,11 @@ class DistrictResolver:
         index: dict[str, list[NameEntry]] = defaultdict(list)
         centres: dict[str, list[str]] = defaultdict(list)
         for unit in self._units.values():
-            for priority, names in ((PRIORITY_CURRENT, unit.current + (unit.district_id,)),
-                                    (PRIORITY_ALTERNATE, unit.alternates), (PRIORITY_FORMER, unit.former)):
+            for priority, names in (
+                (PRIORITY_CURRENT, unit.current + (unit.district_id,)),
+                (PRIORITY_ALTERNATE, unit.alternates),
+                (PRIORITY_FORMER, unit.former),
+            ):
                 for written in names:
                     key, kinds = parse_name(written)
                     if not key:

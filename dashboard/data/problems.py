@@ -1,4 +1,5 @@
 """A problem found in a data file, printed as ``FILE:LINE: COLUMN: message``."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Reading files defensively: every failure becomes a :class:`Problem`, never an exception."""
+
 from __future__ import annotations
 
 import csv
@@ -23,8 +24,9 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         byte = raw[error.start : error.start + 1].hex()
-        return None, [Problem(shown, line, NO_COLUMN,
-                              f"bad encoding: byte 0x{byte} is not UTF-8; save the file as UTF-8")]
+        return None, [
+            Problem(shown, line, NO_COLUMN, f"bad encoding: byte 0x{byte} is not UTF-8; save the file as UTF-8")
+        ]
     if not text.strip():
         return None, [Problem(shown, 1, NO_COLUMN, "file is empty")]
     return text, []
@@ -48,8 +50,11 @@ def read_csv_table(path: Path, shown: str) -> tuple[pd.DataFrame | None, list[Pr
             if not any(f.strip() for f in fields):
                 continue
             if len(fields) != len(header):
-                problems.append(Problem(shown, start, NO_COLUMN,
-                                        f"expected {len(header)} fields as in the header, found {len(fields)}"))
+                problems.append(
+                    Problem(
+                        shown, start, NO_COLUMN, f"expected {len(header)} fields as in the header, found {len(fields)}"
+                    )
+                )
                 continue
             records.append([f.strip() for f in fields])
             lines.append(start)

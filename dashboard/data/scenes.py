@@ -14,6 +14,7 @@ Each scene says what the room sees::
 
 YAML positions are kept (``yaml.compose``) so every problem is reported as ``FILE:LINE: FIELD: message``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -75,7 +76,10 @@ def _to_python(node: yaml.Node):
 
 
 def read_scenes(
-    path: Path, shown: str, indicators: Mapping[str, Indicator], years: Callable[[str], tuple[int, ...]],
+    path: Path,
+    shown: str,
+    indicators: Mapping[str, Indicator],
+    years: Callable[[str], tuple[int, ...]],
     resolve: Callable[[str], str],
 ) -> tuple[list[Scene], list[Problem]]:
     """Parse and check the storyboard against the catalogue, the data's years and the districts."""
@@ -94,8 +98,14 @@ def read_scenes(
     if not scene_nodes:
         return [], [Problem(shown, root.start_mark.line + 1, "scenes", "the storyboard has no scenes")]
     if len(scene_nodes) > MAX_SCENES:
-        problems.append(Problem(shown, scene_nodes[MAX_SCENES].start_mark.line + 1, "scenes",
-                                f"more than {MAX_SCENES} scenes; a roundtable cannot step through that many"))
+        problems.append(
+            Problem(
+                shown,
+                scene_nodes[MAX_SCENES].start_mark.line + 1,
+                "scenes",
+                f"more than {MAX_SCENES} scenes; a roundtable cannot step through that many",
+            )
+        )
     scenes: list[Scene] = []
     for number, node in enumerate(scene_nodes[:MAX_SCENES], start=1):
         scene, found = _check_scene(number, node, shown, indicators, years, resolve)
@@ -114,8 +124,14 @@ def _scene_nodes(root: yaml.Node | None) -> list[yaml.Node] | None:
     return None
 
 
-def _check_scene(number: int, node: yaml.Node, shown: str, indicators: Mapping[str, Indicator],
-                 years: Callable[[str], tuple[int, ...]], resolve: Callable[[str], str]) -> tuple[Scene | None, list[Problem]]:
+def _check_scene(
+    number: int,
+    node: yaml.Node,
+    shown: str,
+    indicators: Mapping[str, Indicator],
+    years: Callable[[str], tuple[int, ...]],
+    resolve: Callable[[str], str],
+) -> tuple[Scene | None, list[Problem]]:
     start = node.start_mark.line + 1
     lines = _lines(node)
     if not isinstance(node, yaml.MappingNode):
@@ -126,8 +142,13 @@ def _check_scene(number: int, node: yaml.Node, shown: str, indicators: Mapping[s
         problems = []
         for issue in error.errors():
             field = str(issue["loc"][0]) if issue["loc"] else NO_COLUMN
-            message = "required field is missing" if issue["type"] == "missing" else \
-                "unknown field" if issue["type"] == "extra_forbidden" else issue["msg"]
+            message = (
+                "required field is missing"
+                if issue["type"] == "missing"
+                else "unknown field"
+                if issue["type"] == "extra_forbidden"
+                else issue["msg"]
+            )
             problems.append(Problem(shown, lines.get(field, start), field, f"scene {number}: {message}"))
         return None, problems
     problems = []
@@ -139,11 +160,16 @@ def _check_scene(number: int, node: yaml.Node, shown: str, indicators: Mapping[s
     if indicator is None:
         problem("indicator", f"unknown indicator {spec.indicator!r}")
     elif indicator.level is not Level.DISTRICT:
-        problem("indicator", f"{spec.indicator!r} is a national indicator; choose a district indicator "
-                             "(national figures are shown with chart: context)")
+        problem(
+            "indicator",
+            f"{spec.indicator!r} is a national indicator; choose a district indicator "
+            "(national figures are shown with chart: context)",
+        )
     elif spec.year not in years(spec.indicator):
-        problem("year", f"{spec.indicator} has no data for {spec.year} (years: "
-                        f"{', '.join(map(str, years(spec.indicator)))})")
+        problem(
+            "year",
+            f"{spec.indicator} has no data for {spec.year} (years: {', '.join(map(str, years(spec.indicator)))})",
+        )
     resolved: dict[str, str | None] = {}
     for field in ("spotlight", "compare"):
         name = getattr(spec, field)
@@ -153,5 +179,14 @@ def _check_scene(number: int, node: yaml.Node, shown: str, indicators: Mapping[s
             problem(field, str(error))
     if problems:
         return None, problems
-    return Scene(number, spec.title, spec.note, spec.tab, spec.chart, spec.indicator, spec.year,
-                 resolved["spotlight"], resolved["compare"]), []
+    return Scene(
+        number,
+        spec.title,
+        spec.note,
+        spec.tab,
+        spec.chart,
+        spec.indicator,
+        spec.year,
+        resolved["spotlight"],
+        resolved["compare"],
+    ), []

@@ -12,6 +12,7 @@ reported, not just the first:
 A check's ``error`` is a key of a :class:`Rule`, which says which column to blame and how to word
 the message for the failing row.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -36,13 +37,39 @@ SOURCE_URL = re.compile(r"^(https?://\S+|[\w./-]+)$")
 
 INDICATOR_REQUIRED = ["district", "indicator", "year", "value", "lower", "upper", "sample_size", "note"]
 INDICATOR_OPTIONAL = ["source", "source_url"]
-CATALOGUE_REQUIRED = ["id", "theme", "label", "unit", "value_type", "decimals", "first_year", "last_year",
-                      "level", "aggregate", "direction", "scale", "status", "definition", "source",
-                      "source_url", "licence", "updated"]
+CATALOGUE_REQUIRED = [
+    "id",
+    "theme",
+    "label",
+    "unit",
+    "value_type",
+    "decimals",
+    "first_year",
+    "last_year",
+    "level",
+    "aggregate",
+    "direction",
+    "scale",
+    "status",
+    "definition",
+    "source",
+    "source_url",
+    "licence",
+    "updated",
+]
 CATALOGUE_OPTIONAL = ["caveat"]
 DISTRICTS_REQUIRED = ["district_id", "type", "name_en", "name_ru", "name_tg"]
-DISTRICTS_OPTIONAL = ["admin_centre", "former_names", "alt_spellings", "previous_name", "renamed", "rename_note", "gb_shape_name",
-                      "gb_shape_id", "osm_relation_id"]
+DISTRICTS_OPTIONAL = [
+    "admin_centre",
+    "former_names",
+    "alt_spellings",
+    "previous_name",
+    "renamed",
+    "rename_note",
+    "gb_shape_name",
+    "gb_shape_id",
+    "osm_relation_id",
+]
 
 
 @dataclass(frozen=True)
@@ -105,21 +132,23 @@ def indicator_text_schema(is_area: Callable[[str], bool], is_indicator: Callable
 def catalogue_text_schema() -> pa.DataFrameSchema:
     required = lambda *checks: _text_column(True, *checks)  # noqa: E731
     columns = {name: required() for name in ("theme", "label", "unit", "definition", "source", "licence")}
-    columns.update({
-        "id": required((_matches(SNAKE_ID), "bad_id")),
-        "value_type": required((_one_of(enum_values(ValueType)), "bad_choice")),
-        "decimals": required((lambda s: s.isin(list("01234")), "bad_decimals")),
-        "first_year": required((_matches(YEAR), "bad_year")),
-        "last_year": required((_matches(YEAR), "bad_year")),
-        "level": required((_one_of(enum_values(Level)), "bad_choice")),
-        "aggregate": required((_one_of(enum_values(Aggregate)), "bad_choice")),
-        "direction": required((_one_of(enum_values(Direction)), "bad_choice")),
-        "scale": required((_one_of(enum_values(Scale)), "bad_choice")),
-        "status": required((_one_of(enum_values(Status)), "bad_choice")),
-        "source_url": required((_matches(SOURCE_URL), "bad_url")),
-        "updated": required((_matches(ISO_DATE), "bad_date")),
-        "caveat": _text_column(False, present=False),
-    })
+    columns.update(
+        {
+            "id": required((_matches(SNAKE_ID), "bad_id")),
+            "value_type": required((_one_of(enum_values(ValueType)), "bad_choice")),
+            "decimals": required((lambda s: s.isin(list("01234")), "bad_decimals")),
+            "first_year": required((_matches(YEAR), "bad_year")),
+            "last_year": required((_matches(YEAR), "bad_year")),
+            "level": required((_one_of(enum_values(Level)), "bad_choice")),
+            "aggregate": required((_one_of(enum_values(Aggregate)), "bad_choice")),
+            "direction": required((_one_of(enum_values(Direction)), "bad_choice")),
+            "scale": required((_one_of(enum_values(Scale)), "bad_choice")),
+            "status": required((_one_of(enum_values(Status)), "bad_choice")),
+            "source_url": required((_matches(SOURCE_URL), "bad_url")),
+            "updated": required((_matches(ISO_DATE), "bad_date")),
+            "caveat": _text_column(False, present=False),
+        }
+    )
     return text_schema(columns)
 
 
@@ -134,12 +163,19 @@ def districts_text_schema() -> pa.DataFrameSchema:
 
 
 CHOICES = {
-    "value_type": ValueType, "level": Level, "aggregate": Aggregate, "direction": Direction,
-    "scale": Scale, "status": Status, "type": UnitType,
+    "value_type": ValueType,
+    "level": Level,
+    "aggregate": Aggregate,
+    "direction": Direction,
+    "scale": Scale,
+    "status": Status,
+    "type": UnitType,
 }
 
 
-def text_rules(describe_district: Callable[[str], str], describe_indicator: Callable[[str], str]) -> dict[str, Callable[[str, pd.Series], Rule]]:
+def text_rules(
+    describe_district: Callable[[str], str], describe_indicator: Callable[[str], str]
+) -> dict[str, Callable[[str, pd.Series], Rule]]:
     """Rules for failures of the text schemas, keyed by check error; built per failing column."""
     return {
         "empty": lambda col, row: Rule(col, lambda r: "required value is empty"),
@@ -148,11 +184,17 @@ def text_rules(describe_district: Callable[[str], str], describe_indicator: Call
         "bad_year": lambda col, row: Rule(col, lambda r: f"{r[col]!r} is not a year (four digits)"),
         "not_number": lambda col, row: Rule(col, lambda r: f"{r[col]!r} is not a number"),
         "not_count": lambda col, row: Rule(col, lambda r: f"{r[col]!r} is not a whole number of respondents"),
-        "bad_url": lambda col, row: Rule(col, lambda r: f"{r[col]!r} is not a web address (http:// or https://) or a file path"),
-        "bad_id": lambda col, row: Rule(col, lambda r: f"{r[col]!r} is not a valid id (lower case letters, digits and _)"),
+        "bad_url": lambda col, row: Rule(
+            col, lambda r: f"{r[col]!r} is not a web address (http:// or https://) or a file path"
+        ),
+        "bad_id": lambda col, row: Rule(
+            col, lambda r: f"{r[col]!r} is not a valid id (lower case letters, digits and _)"
+        ),
         "bad_decimals": lambda col, row: Rule(col, lambda r: f"{r[col]!r} is not a number of decimals from 0 to 4"),
         "bad_date": lambda col, row: Rule(col, lambda r: f"{r[col]!r} is not a date (YYYY-MM-DD)"),
-        "bad_choice": lambda col, row: Rule(col, lambda r: f"{r[col]!r} is not one of: " + ", ".join(enum_values(CHOICES[col]))),
+        "bad_choice": lambda col, row: Rule(
+            col, lambda r: f"{r[col]!r} is not one of: " + ", ".join(enum_values(CHOICES[col]))
+        ),
     }
 
 

@@ -3,6 +3,7 @@
 Every query returns a fresh object (a copy or a tuple), so no caller can change what the next
 request sees.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -41,16 +42,31 @@ def _observation(area_id: str, year: int, row: pd.Series) -> Observation:
         return None if value is None or pd.isna(value) else value
 
     size = optional("sample_size")
-    return Observation(area_id, int(year), float(row["value"]), optional("lower"), optional("upper"),
-                       None if size is None else int(size), row.get("note", "") or "",
-                       row.get("source", "") or "", row.get("source_url", "") or "")
+    return Observation(
+        area_id,
+        int(year),
+        float(row["value"]),
+        optional("lower"),
+        optional("upper"),
+        None if size is None else int(size),
+        row.get("note", "") or "",
+        row.get("source", "") or "",
+        row.get("source_url", "") or "",
+    )
 
 
 class DataStore:
     """Districts, indicators, values and boundaries of one data folder."""
 
-    def __init__(self, districts: list[District], indicators: Mapping[str, Indicator], values: pd.DataFrame,
-                 boundaries: Boundaries, resolver: DistrictResolver, scenes: Sequence[Scene] = ()) -> None:
+    def __init__(
+        self,
+        districts: list[District],
+        indicators: Mapping[str, Indicator],
+        values: pd.DataFrame,
+        boundaries: Boundaries,
+        resolver: DistrictResolver,
+        scenes: Sequence[Scene] = (),
+    ) -> None:
         ordered = sorted(districts, key=lambda d: d.name_en)
         self.districts: Mapping[str, District] = MappingProxyType({d.district_id: d for d in ordered})
         self.indicators: Mapping[str, Indicator] = MappingProxyType(dict(indicators))
@@ -60,7 +76,8 @@ class DataStore:
         columns = ["district_id", "indicator", "year", *OBSERVATION_COLUMNS]
         values = values[columns].sort_values(["indicator", "year", "district_id"], ignore_index=True)
         self._by_indicator: Mapping[str, pd.DataFrame] = MappingProxyType(
-            {key: frame.reset_index(drop=True) for key, frame in values.groupby("indicator", sort=False)})
+            {key: frame.reset_index(drop=True) for key, frame in values.groupby("indicator", sort=False)}
+        )
         self._geojson = boundaries.browser_geojson()
 
     # ---------------------------------------------------------------- catalogue
@@ -97,8 +114,11 @@ class DataStore:
     def rows(self, indicator_id: str) -> pd.DataFrame:
         """All rows of one indicator (a copy)."""
         frame = self._by_indicator.get(indicator_id)
-        return pd.DataFrame(columns=["district_id", "year", *OBSERVATION_COLUMNS]) if frame is None \
+        return (
+            pd.DataFrame(columns=["district_id", "year", *OBSERVATION_COLUMNS])
+            if frame is None
             else frame.drop(columns="indicator").copy()
+        )
 
     def snapshot(self, indicator_id: str, year: int) -> pd.DataFrame:
         """One row per unit (all 25, in name order) for a year; missing values are NaN."""

@@ -3,6 +3,7 @@
 Each loader returns typed records (or a typed frame) for the rows that passed, and the problems
 found; a bad row is reported and left out, it never stops the other rows or files.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -15,13 +16,28 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .model import (
-    TAJIKISTAN, Aggregate, Direction, District, Indicator, Level, Scale, Status, UnitType, ValueType,
+    TAJIKISTAN,
+    Aggregate,
+    Direction,
+    District,
+    Indicator,
+    Level,
+    Scale,
+    Status,
+    UnitType,
+    ValueType,
 )
 from .names import DistrictResolver, UnitNames, UnknownDistrictError, parse_name
 from .problems import NO_COLUMN, Problem
 from .readers import LINE, read_csv_table
 from .schemas import (
-    SNAKE_ID, Rule, catalogue_text_schema, districts_text_schema, indicator_text_schema, text_rules, validate_frame,
+    SNAKE_ID,
+    Rule,
+    catalogue_text_schema,
+    districts_text_schema,
+    indicator_text_schema,
+    text_rules,
+    validate_frame,
 )
 
 FILE = "_file"
@@ -67,19 +83,31 @@ def load_districts(path: Path, shown: str) -> tuple[list[District], list[Problem
         if not SNAKE_ID.fullmatch(row["district_id"]):
             continue
         if row["district_id"] in seen:
-            problems.append(Problem(shown, int(row[LINE]), "district_id",
-                                    f"duplicate id {row['district_id']!r}, first on line {seen[row['district_id']]}"))
+            problems.append(
+                Problem(
+                    shown,
+                    int(row[LINE]),
+                    "district_id",
+                    f"duplicate id {row['district_id']!r}, first on line {seen[row['district_id']]}",
+                )
+            )
             continue
         seen[row["district_id"]] = int(row[LINE])
-        districts.append(District(
-            district_id=row["district_id"], type=_choice(UnitType, row["type"], UnitType.DISTRICT),
-            name_en=row["name_en"],
-            name_ru=row["name_ru"], name_tg=row["name_tg"],
-            former_names=split_list(row.get("former_names", "")),
-            alt_spellings=split_list(row.get("alt_spellings", "")),
-            admin_centre=row.get("admin_centre", ""), rename_note=row.get("rename_note", ""),
-            previous_name=row.get("previous_name", ""), renamed=row.get("renamed", ""),
-        ))
+        districts.append(
+            District(
+                district_id=row["district_id"],
+                type=_choice(UnitType, row["type"], UnitType.DISTRICT),
+                name_en=row["name_en"],
+                name_ru=row["name_ru"],
+                name_tg=row["name_tg"],
+                former_names=split_list(row.get("former_names", "")),
+                alt_spellings=split_list(row.get("alt_spellings", "")),
+                admin_centre=row.get("admin_centre", ""),
+                rename_note=row.get("rename_note", ""),
+                previous_name=row.get("previous_name", ""),
+                renamed=row.get("renamed", ""),
+            )
+        )
     if frame.empty:
         problems.append(Problem(shown, 2, NO_COLUMN, "districts.csv has a header but no units"))
     return districts, problems + _name_clashes(districts, frame, shown)
@@ -87,8 +115,15 @@ def load_districts(path: Path, shown: str) -> tuple[list[District], list[Problem
 
 def build_resolver(districts: list[District]) -> DistrictResolver:
     return DistrictResolver(
-        UnitNames(d.district_id, d.type.value, d.name_en, (d.name_en, d.name_ru, d.name_tg),
-                  d.alt_spellings, d.former_names, d.admin_centre)
+        UnitNames(
+            d.district_id,
+            d.type.value,
+            d.name_en,
+            (d.name_en, d.name_ru, d.name_tg),
+            d.alt_spellings,
+            d.former_names,
+            d.admin_centre,
+        )
         for d in districts
     )
 
@@ -99,14 +134,24 @@ def _name_clashes(districts: list[District], frame: pd.DataFrame, shown: str) ->
     lines = dict(zip(frame["district_id"], frame[LINE]))
     problems = []
     for district in districts:
-        for column, name in (("name_en", district.name_en), ("name_ru", district.name_ru), ("name_tg", district.name_tg)):
+        for column, name in (
+            ("name_en", district.name_en),
+            ("name_ru", district.name_ru),
+            ("name_tg", district.name_tg),
+        ):
             try:
                 found = resolver.resolve(name)
             except UnknownDistrictError as error:
                 found = str(error)
             if found != district.district_id:
-                problems.append(Problem(shown, int(lines[district.district_id]), column,
-                                        f"name {name!r} does not identify {district.district_id!r}: {found}"))
+                problems.append(
+                    Problem(
+                        shown,
+                        int(lines[district.district_id]),
+                        column,
+                        f"name {name!r} does not identify {district.district_id!r}: {found}",
+                    )
+                )
     return problems
 
 
@@ -135,16 +180,25 @@ def load_catalogue(path: Path, shown: str) -> tuple[dict[str, Indicator], list[P
         if row["status"] == Status.ILLUSTRATIVE and not row.get("caveat", ""):
             problems.append(Problem(shown, line, "caveat", "an illustrative indicator needs a caveat saying so"))
         indicators[row["id"]] = Indicator(
-            id=row["id"], theme=row["theme"], label=row["label"], unit=row["unit"],
+            id=row["id"],
+            theme=row["theme"],
+            label=row["label"],
+            unit=row["unit"],
             value_type=_choice(ValueType, row["value_type"], ValueType.RATE),
-            decimals=_integer(row["decimals"], 1), first_year=first, last_year=last,
+            decimals=_integer(row["decimals"], 1),
+            first_year=first,
+            last_year=last,
             level=_choice(Level, row["level"], Level.DISTRICT),
             aggregate=_choice(Aggregate, row["aggregate"], Aggregate.MEAN),
             direction=_choice(Direction, row["direction"], Direction.NEUTRAL),
             scale=_choice(Scale, row["scale"], Scale.SEQUENTIAL),
-            status=_choice(Status, row["status"], Status.ILLUSTRATIVE), definition=row["definition"],
-            source=row["source"], source_url=row["source_url"], licence=row["licence"],
-            updated=row["updated"], caveat=row.get("caveat", ""),
+            status=_choice(Status, row["status"], Status.ILLUSTRATIVE),
+            definition=row["definition"],
+            source=row["source"],
+            source_url=row["source_url"],
+            licence=row["licence"],
+            updated=row["updated"],
+            caveat=row.get("caveat", ""),
         )
     if not indicators and not problems:
         problems.append(Problem(shown, 2, NO_COLUMN, "the catalogue has a header but no indicators"))
@@ -218,18 +272,22 @@ def read_value_file(path: Path, shown: str, context: ValueContext) -> tuple[pd.D
     for column in ("source", "source_url"):
         if column not in good:
             good[column] = ""
-    typed = pd.DataFrame({
-        LINE: good[LINE].astype(int),
-        FILE: shown,
-        "district_id": good["district"].map(context.resolve_area),
-        "indicator": good["indicator"],
-        "year": good["year"].astype(int),
-        "value": good["value"].astype(float),
-        "lower": pd.to_numeric(good["lower"].replace("", np.nan)),
-        "upper": pd.to_numeric(good["upper"].replace("", np.nan)),
-        "sample_size": pd.to_numeric(good["sample_size"].replace("", np.nan)).astype("Int64"),
-        "note": good["note"], "source": good["source"], "source_url": good["source_url"],
-    })
+    typed = pd.DataFrame(
+        {
+            LINE: good[LINE].astype(int),
+            FILE: shown,
+            "district_id": good["district"].map(context.resolve_area),
+            "indicator": good["indicator"],
+            "year": good["year"].astype(int),
+            "value": good["value"].astype(float),
+            "lower": pd.to_numeric(good["lower"].replace("", np.nan)),
+            "upper": pd.to_numeric(good["upper"].replace("", np.nan)),
+            "sample_size": pd.to_numeric(good["sample_size"].replace("", np.nan)).astype("Int64"),
+            "note": good["note"],
+            "source": good["source"],
+            "source_url": good["source_url"],
+        }
+    )
     return typed, problems
 
 
@@ -245,7 +303,9 @@ def values_rules_schema(indicators: Mapping[str, Indicator]) -> tuple[pa.DataFra
         return lambda df: ~df["indicator"].isin(percent) | df[column].isna() | df[column].between(0, 100)
 
     checks = [
-        pa.Check(lambda df: df["year"].between(df["indicator"].map(first), df["indicator"].map(last)), error="year_range"),
+        pa.Check(
+            lambda df: df["year"].between(df["indicator"].map(first), df["indicator"].map(last)), error="year_range"
+        ),
         pa.Check(in_percent_range("value"), error="percent_value"),
         pa.Check(in_percent_range("lower"), error="percent_lower"),
         pa.Check(in_percent_range("upper"), error="percent_upper"),
@@ -255,17 +315,21 @@ def values_rules_schema(indicators: Mapping[str, Indicator]) -> tuple[pa.DataFra
         pa.Check(lambda df: ~df["indicator"].isin(never_negative) | (df["value"] >= 0), error="negative"),
         pa.Check(lambda df: (df["sample_size"].fillna(1) >= 1).astype(bool), error="no_sample"),
     ]
-    schema = pa.DataFrameSchema(checks=checks, unique=["district_id", "indicator", "year"],
-                                report_duplicates="exclude_first")
+    schema = pa.DataFrameSchema(
+        checks=checks, unique=["district_id", "indicator", "year"], report_duplicates="exclude_first"
+    )
 
     def rules(frame: pd.DataFrame) -> dict[str, Callable[[str, pd.Series], Rule]]:
         first_seen = frame.drop_duplicates(["district_id", "indicator", "year"]).set_index(
-            ["district_id", "indicator", "year"])
+            ["district_id", "indicator", "year"]
+        )
 
         def duplicate(row: pd.Series) -> str:
             origin = first_seen.loc[(row["district_id"], row["indicator"], row["year"])]
-            return (f"duplicate row for ({row['district_id']}, {row['indicator']}, {row['year']}); "
-                    f"first given at {origin[FILE]}:{origin[LINE]}")
+            return (
+                f"duplicate row for ({row['district_id']}, {row['indicator']}, {row['year']}); "
+                f"first given at {origin[FILE]}:{origin[LINE]}"
+            )
 
         def percent_rule(column: str) -> Callable[[str, pd.Series], Rule]:
             return lambda _, row: Rule(column, lambda r: f"{r[column]:g} is a percentage outside 0-100")
@@ -276,19 +340,29 @@ def values_rules_schema(indicators: Mapping[str, Indicator]) -> tuple[pa.DataFra
             return f"{row['indicator']} is a district indicator: tajikistan rows belong to national indicators"
 
         return {
-            "year_range": lambda _, row: Rule("year", lambda r: (
-                f"year {r['year']} is outside the catalogue's range for {r['indicator']} "
-                f"({first[r['indicator']]}-{last[r['indicator']]})")),
+            "year_range": lambda _, row: Rule(
+                "year",
+                lambda r: (
+                    f"year {r['year']} is outside the catalogue's range for {r['indicator']} "
+                    f"({first[r['indicator']]}-{last[r['indicator']]})"
+                ),
+            ),
             "percent_value": percent_rule("value"),
             "percent_lower": percent_rule("lower"),
             "percent_upper": percent_rule("upper"),
-            "lower_above_value": lambda _, row: Rule("lower", lambda r: f"lower bound {r['lower']:g} is above the value {r['value']:g}"),
-            "value_above_upper": lambda _, row: Rule("upper", lambda r: f"value {r['value']:g} is above the upper bound {r['upper']:g}"),
+            "lower_above_value": lambda _, row: Rule(
+                "lower", lambda r: f"lower bound {r['lower']:g} is above the value {r['value']:g}"
+            ),
+            "value_above_upper": lambda _, row: Rule(
+                "upper", lambda r: f"value {r['value']:g} is above the upper bound {r['upper']:g}"
+            ),
             "level": lambda _, row: Rule("district", level),
-            "negative": lambda _, row: Rule("value", lambda r: f"{r['value']:g} is negative; {r['indicator']} counts "
-                                                                "people or money"),
-            "no_sample": lambda _, row: Rule("sample_size", lambda r: "a sample size must be at least 1 "
-                                                                      "(leave it empty if unknown)"),
+            "negative": lambda _, row: Rule(
+                "value", lambda r: f"{r['value']:g} is negative; {r['indicator']} counts people or money"
+            ),
+            "no_sample": lambda _, row: Rule(
+                "sample_size", lambda r: "a sample size must be at least 1 (leave it empty if unknown)"
+            ),
             "multiple_fields_uniqueness": lambda _, row: Rule("district", duplicate),
         }
 
@@ -306,11 +380,19 @@ def check_values(frames: list[pd.DataFrame], indicators: Mapping[str, Indicator]
 
 
 def _empty_values() -> pd.DataFrame:
-    return pd.DataFrame({LINE: pd.Series(dtype=int), FILE: pd.Series(dtype=str),
-                         "district_id": pd.Series(dtype=str), "indicator": pd.Series(dtype=str),
-                         "year": pd.Series(dtype=int), "value": pd.Series(dtype=float),
-                         "lower": pd.Series(dtype=float), "upper": pd.Series(dtype=float),
-                         "sample_size": pd.Series(dtype="Int64"), "note": pd.Series(dtype=str),
-                         "source": pd.Series(dtype=str), "source_url": pd.Series(dtype=str)})
-
-
+    return pd.DataFrame(
+        {
+            LINE: pd.Series(dtype=int),
+            FILE: pd.Series(dtype=str),
+            "district_id": pd.Series(dtype=str),
+            "indicator": pd.Series(dtype=str),
+            "year": pd.Series(dtype=int),
+            "value": pd.Series(dtype=float),
+            "lower": pd.Series(dtype=float),
+            "upper": pd.Series(dtype=float),
+            "sample_size": pd.Series(dtype="Int64"),
+            "note": pd.Series(dtype=str),
+            "source": pd.Series(dtype=str),
+            "source_url": pd.Series(dtype=str),
+        }
+    )

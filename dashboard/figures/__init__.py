@@ -3,6 +3,7 @@
 Each builder takes the store, the view (indicator, year, district...), a translator ``t`` and a
 :class:`~dashboard.figures.style.Theme`, and returns a figure as a plain dict.
 """
+
 from .context import context_figure
 from .map import apply_updates, map_figure, map_updates
 from .profile import profile_figure
@@ -12,9 +13,21 @@ from .style import PROJECTOR, SCREEN, Theme, theme_named
 from .trend import trend_figure
 
 __all__ = [
-    "PROJECTOR", "SCREEN", "Theme", "apply_updates", "context_figure", "map_figure", "map_updates",
-    "profile_figure", "ranking_figure", "services_figure", "theme_named", "trend_figure", "CHART_KINDS",
-    "chart_figure", "comparison_pair",
+    "PROJECTOR",
+    "SCREEN",
+    "Theme",
+    "apply_updates",
+    "context_figure",
+    "map_figure",
+    "map_updates",
+    "profile_figure",
+    "ranking_figure",
+    "services_figure",
+    "theme_named",
+    "trend_figure",
+    "CHART_KINDS",
+    "chart_figure",
+    "comparison_pair",
 ]
 
 CHART_KINDS = ("ranking", "trend", "profile", "services", "context")
@@ -29,8 +42,17 @@ def comparison_pair(selected: str | None, compared: str | None = None) -> tuple[
     return first, second
 
 
-def chart_figure(kind: str, store, indicator_id: str, year: int, district: str | None, t, theme: Theme,
-                 spotlight: str | None = None, compared: str | None = None) -> dict:
+def chart_figure(
+    kind: str,
+    store,
+    indicator_id: str,
+    year: int,
+    district: str | None,
+    t,
+    theme: Theme,
+    spotlight: str | None = None,
+    compared: str | None = None,
+) -> dict:
     """The chart of ``kind`` (one of ``CHART_KINDS``) for the view."""
     if kind == "trend":
         return trend_figure(store, indicator_id, year, spotlight or district, t, theme)

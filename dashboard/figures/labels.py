@@ -1,4 +1,5 @@
 """Words and numbers shown on figures: unit names, values with units, hover texts."""
+
 from __future__ import annotations
 
 import math
@@ -27,8 +28,12 @@ def name_with_previous(district: District, t: Translator) -> str:
     """``Dusti — formerly Jilikul (renamed 2016)`` where the unit was renamed."""
     name = unit_name(district, t)
     if district.previous_name:
-        return t("{name} — formerly {previous} (renamed {year})", name=name,
-                 previous=district.previous_name, year=district.renamed)
+        return t(
+            "{name} — formerly {previous} (renamed {year})",
+            name=name,
+            previous=district.previous_name,
+            year=district.renamed,
+        )
     return name
 
 
@@ -48,8 +53,13 @@ def bounds_text(indicator: Indicator, observation: Observation, t: Translator) -
     """``95% interval 41.0–55.3 · n = 512``, or empty when the row has neither."""
     parts = []
     if not is_missing(observation.lower) and not is_missing(observation.upper):
-        parts.append(t("95% interval {lower}–{upper}", lower=t.number(observation.lower, indicator.decimals),
-                       upper=t.number(observation.upper, indicator.decimals)))
+        parts.append(
+            t(
+                "95% interval {lower}–{upper}",
+                lower=t.number(observation.lower, indicator.decimals),
+                upper=t.number(observation.upper, indicator.decimals),
+            )
+        )
     if observation.sample_size:
         parts.append(t("n = {count}", count=t.number(observation.sample_size)))
     return " · ".join(parts)

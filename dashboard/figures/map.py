@@ -16,6 +16,7 @@ Traces (fixed order, the patch paths rely on it):
 
 (plotly's choropleth takes one opacity per trace, so dimming needs the spotlit district apart.)
 """
+
 from __future__ import annotations
 
 import math
@@ -30,8 +31,16 @@ from ..data.model import Scale
 from ..i18n import Translator
 from .labels import hover_text, is_missing, unit_name
 from .style import (
-    DIMMED_OPACITY, DIVERGING_SCALE, NO_DATA_COLOR, SELECTED_COLOR, SEQUENTIAL_SCALE, Theme, base_layout,
-    place_footer, provenance_annotations, wrap,
+    DIMMED_OPACITY,
+    DIVERGING_SCALE,
+    NO_DATA_COLOR,
+    SELECTED_COLOR,
+    SEQUENTIAL_SCALE,
+    Theme,
+    base_layout,
+    place_footer,
+    provenance_annotations,
+    wrap,
 )
 
 VALUES, NO_DATA, POINTS, SPOTLIT, SELECTED = range(5)
@@ -62,8 +71,15 @@ def point_color(indicator: Indicator, value: float | None, cmin: float, cmax: fl
     return sample_colorscale(_scale(indicator), [position])[0]
 
 
-def map_updates(store: DataStore, indicator_id: str, year: int, selected: str | None, t: Translator,
-                theme: Theme, spotlight: str | None = None) -> dict[Path, Any]:
+def map_updates(
+    store: DataStore,
+    indicator_id: str,
+    year: int,
+    selected: str | None,
+    t: Translator,
+    theme: Theme,
+    spotlight: str | None = None,
+) -> dict[Path, Any]:
     """Everything on the map that depends on the view, as ``path -> value``."""
     indicator = store.indicators[indicator_id]
     snapshot = store.snapshot(indicator_id, year)
@@ -79,12 +95,19 @@ def map_updates(store: DataStore, indicator_id: str, year: int, selected: str | 
     dimmed = DIMMED_OPACITY if focus else 1.0
 
     def values(trace: int, ids: list[str]) -> dict[Path, Any]:
-        return {("data", trace, "locations"): ids, ("data", trace, "z"): [float(snapshot.at[d, "value"]) for d in ids],
-                ("data", trace, "customdata"): ids, ("data", trace, "hovertext"): [hovers[d] for d in ids]}
+        return {
+            ("data", trace, "locations"): ids,
+            ("data", trace, "z"): [float(snapshot.at[d, "value"]) for d in ids],
+            ("data", trace, "customdata"): ids,
+            ("data", trace, "hovertext"): [hovers[d] for d in ids],
+        }
 
-    frame = base_layout(theme, t("{label}, {year}", label=t(indicator.label), year=year),
-                        t("{unit} · click a district to select it", unit=t(indicator.unit)),
-                        illustrative=indicator.is_illustrative)
+    frame = base_layout(
+        theme,
+        t("{label}, {year}", label=t(indicator.label), year=year),
+        t("{unit} · click a district to select it", unit=t(indicator.unit)),
+        illustrative=indicator.is_illustrative,
+    )
     frame["annotations"] = [*provenance_annotations([indicator], t, theme, width=110), _attribution(theme)]
     place_footer(frame, theme, axis_room=6)
     updates: dict[Path, Any] = {
@@ -96,20 +119,33 @@ def map_updates(store: DataStore, indicator_id: str, year: int, selected: str | 
         ("data", NO_DATA, "customdata"): without_value,
         ("data", NO_DATA, "hovertext"): [hovers[d] for d in without_value],
         ("data", NO_DATA, "marker", "opacity"): dimmed,
-        ("data", POINTS, "marker", "color"): [point_color(indicator, snapshot.at[d, "value"], cmin, cmax) for d in point_ids],
+        ("data", POINTS, "marker", "color"): [
+            point_color(indicator, snapshot.at[d, "value"], cmin, cmax) for d in point_ids
+        ],
         ("data", POINTS, "marker", "line", "width"): [4 if d in (selected, focus) else 1.5 for d in point_ids],
-        ("data", POINTS, "marker", "line", "color"): [SELECTED_COLOR if d in (selected, focus) else "#1f2933" for d in point_ids],
+        ("data", POINTS, "marker", "line", "color"): [
+            SELECTED_COLOR if d in (selected, focus) else "#1f2933" for d in point_ids
+        ],
         ("data", POINTS, "marker", "opacity"): [1.0 if focus in (None, d) else DIMMED_OPACITY for d in point_ids],
         ("data", POINTS, "hovertext"): [hovers[d] for d in point_ids],
         ("data", SELECTED, "locations"): [d for d in (selected, focus) if d in polygon_ids],
         ("data", SELECTED, "z"): [0 for d in (selected, focus) if d in polygon_ids],
         ("data", SELECTED, "marker", "line", "width"): 5 if focus else 3,
         ("layout", "coloraxis"): {
-            "cmin": cmin, "cmax": cmax, "colorscale": _scale(indicator),
+            "cmin": cmin,
+            "cmax": cmax,
+            "colorscale": _scale(indicator),
             **({"cmid": 0} if indicator.scale is Scale.DIVERGING else {}),
-            "colorbar": {"title": {"text": wrap(t(indicator.unit), 16), "side": "top"}, "thickness": 14,
-                         "len": 0.6, "x": 0.85, "xanchor": "left", "y": 0.5, "tickformat": f",.{indicator.decimals}f",
-                         "outlinewidth": 0},
+            "colorbar": {
+                "title": {"text": wrap(t(indicator.unit), 16), "side": "top"},
+                "thickness": 14,
+                "len": 0.6,
+                "x": 0.85,
+                "xanchor": "left",
+                "y": 0.5,
+                "tickformat": f",.{indicator.decimals}f",
+                "outlinewidth": 0,
+            },
         },
         ("layout", "title"): frame["title"],
         ("layout", "margin"): frame["margin"],
@@ -132,42 +168,109 @@ def _frame(store: DataStore, padding: float = 0.02) -> dict:
 
 
 def _attribution(theme: Theme) -> dict:
-    return {"text": ATTRIBUTION, "showarrow": False, "xref": "paper", "yref": "paper", "x": 1, "y": 0,
-            "xanchor": "right", "yanchor": "bottom", "font": {"size": theme.small_size - 1, "color": theme.muted_color},
-            "bgcolor": "rgba(255,255,255,0.7)", "name": "attribution"}
+    return {
+        "text": ATTRIBUTION,
+        "showarrow": False,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 1,
+        "y": 0,
+        "xanchor": "right",
+        "yanchor": "bottom",
+        "font": {"size": theme.small_size - 1, "color": theme.muted_color},
+        "bgcolor": "rgba(255,255,255,0.7)",
+        "name": "attribution",
+    }
 
 
-def map_figure(store: DataStore, indicator_id: str, year: int, selected: str | None, t: Translator,
-               theme: Theme, geojson_url: str, spotlight: str | None = None) -> dict:
+def map_figure(
+    store: DataStore,
+    indicator_id: str,
+    year: int,
+    selected: str | None,
+    t: Translator,
+    theme: Theme,
+    geojson_url: str,
+    spotlight: str | None = None,
+) -> dict:
     """The complete map figure (as a plain dict, ready for ``dcc.Graph``)."""
     line = {"color": "#ffffff", "width": 0.8}
     points = store.boundaries.points
     figure = {
         "data": [
-            {"type": "choropleth", "name": t("District value"), "geojson": geojson_url, "featureidkey": "id",
-             "coloraxis": "coloraxis", "marker": {"line": line}, "hovertemplate": "%{hovertext}<extra></extra>",
-             "showlegend": False},
-            {"type": "choropleth", "name": t("No data"), "geojson": geojson_url, "featureidkey": "id",
-             "colorscale": [[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]], "showscale": False, "marker": {"line": line},
-             "hovertemplate": "%{hovertext}<extra></extra>", "showlegend": True},
-            {"type": "scattergeo", "name": t("Bokhtar city (point)"), "mode": "markers+text",
-             "lon": [points[d][0] for d in points], "lat": [points[d][1] for d in points],
-             "customdata": list(points), "text": [unit_name(store.districts[d], t, with_type=False) for d in points],
-             "textposition": "middle left", "marker": {"symbol": "circle"},
-             "hovertemplate": "%{hovertext}<extra></extra>", "showlegend": False},
-            {"type": "choropleth", "name": t("Spotlight"), "geojson": geojson_url, "featureidkey": "id",
-             "coloraxis": "coloraxis", "marker": {"line": line}, "hovertemplate": "%{hovertext}<extra></extra>",
-             "showlegend": False},
-            {"type": "choropleth", "name": t("Selected"), "geojson": geojson_url, "featureidkey": "id",
-             "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], "showscale": False,
-             "marker": {"line": {"color": SELECTED_COLOR, "width": 3}}, "hoverinfo": "skip", "showlegend": False},
+            {
+                "type": "choropleth",
+                "name": t("District value"),
+                "geojson": geojson_url,
+                "featureidkey": "id",
+                "coloraxis": "coloraxis",
+                "marker": {"line": line},
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "showlegend": False,
+            },
+            {
+                "type": "choropleth",
+                "name": t("No data"),
+                "geojson": geojson_url,
+                "featureidkey": "id",
+                "colorscale": [[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]],
+                "showscale": False,
+                "marker": {"line": line},
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "showlegend": True,
+            },
+            {
+                "type": "scattergeo",
+                "name": t("Bokhtar city (point)"),
+                "mode": "markers+text",
+                "lon": [points[d][0] for d in points],
+                "lat": [points[d][1] for d in points],
+                "customdata": list(points),
+                "text": [unit_name(store.districts[d], t, with_type=False) for d in points],
+                "textposition": "middle left",
+                "marker": {"symbol": "circle"},
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "showlegend": False,
+            },
+            {
+                "type": "choropleth",
+                "name": t("Spotlight"),
+                "geojson": geojson_url,
+                "featureidkey": "id",
+                "coloraxis": "coloraxis",
+                "marker": {"line": line},
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "showlegend": False,
+            },
+            {
+                "type": "choropleth",
+                "name": t("Selected"),
+                "geojson": geojson_url,
+                "featureidkey": "id",
+                "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                "showscale": False,
+                "marker": {"line": {"color": SELECTED_COLOR, "width": 3}},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            },
         ],
         "layout": {
             **base_layout(theme, ""),
-            "geo": {**_frame(store), "visible": False, "projection": {"type": "mercator"},
-                    "bgcolor": "rgba(0,0,0,0)", "domain": {"x": [0, 0.84], "y": [0, 1]}},
-            "legend": {"orientation": "h", "x": 0, "y": 0.0, "xanchor": "left", "yanchor": "bottom",
-                       "bgcolor": "rgba(255,255,255,0.7)"},
+            "geo": {
+                **_frame(store),
+                "visible": False,
+                "projection": {"type": "mercator"},
+                "bgcolor": "rgba(0,0,0,0)",
+                "domain": {"x": [0, 0.84], "y": [0, 1]},
+            },
+            "legend": {
+                "orientation": "h",
+                "x": 0,
+                "y": 0.0,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "bgcolor": "rgba(255,255,255,0.7)",
+            },
             "uirevision": "map",
             "clickmode": "event",
         },

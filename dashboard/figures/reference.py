@@ -1,4 +1,5 @@
 """The Khatlon reference value drawn on charts: the data's own ``khatlon`` row where there is one."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

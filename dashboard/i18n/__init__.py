@@ -3,6 +3,7 @@
 Only English ships today; Russian and Tajik catalogues go to ``locales/<lang>/LC_MESSAGES/``
 (``make messages`` extracts ``messages.pot``). Unknown languages fall back to English.
 """
+
 from __future__ import annotations
 
 import functools

@@ -1,4 +1,5 @@
 """Dash components of the page. ``page()`` builds it; ``ID`` names every component."""
+
 from .ids import ID
 from .page import page
 

@@ -1,4 +1,5 @@
 """Small shared pieces of the page: graph configuration, cards and badges."""
+
 from __future__ import annotations
 
 from dash import dcc, html
@@ -15,11 +16,19 @@ def graph(component_id: str, figure: dict, asset_url: str, class_name: str = "",
     the same chart with a "download as PNG" button.
     """
     return dcc.Graph(
-        id=component_id, figure=figure, className=f"graph {class_name}".strip(), responsive=True,
+        id=component_id,
+        figure=figure,
+        className=f"graph {class_name}".strip(),
+        responsive=True,
         config={
             "topojsonURL": asset_url,  # stub world_110m.json: plotly would otherwise fetch it from a CDN
-            "displayModeBar": "hover" if modebar else False, "displaylogo": False, "showLink": False, "showSendToCloud": False, "showEditInChartStudio": False,
-            "scrollZoom": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+            "displayModeBar": "hover" if modebar else False,
+            "displaylogo": False,
+            "showLink": False,
+            "showSendToCloud": False,
+            "showEditInChartStudio": False,
+            "scrollZoom": False,
+            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
             "toImageButtonOptions": {"format": "png", "scale": 2, "filename": f"khatlon-{component_id}"},
         },
     )
@@ -30,8 +39,11 @@ def card(*children, class_name: str = "") -> html.Div:
 
 
 def status_badge(indicator: Indicator, t: Translator) -> html.Span:
-    text = "⚠ " + t("Illustrative data — not official statistics") if indicator.is_illustrative \
+    text = (
+        "⚠ " + t("Illustrative data — not official statistics")
+        if indicator.is_illustrative
         else status_text(indicator, t)
+    )
     return html.Span(text, className=f"badge badge-{indicator.status.value}")
 
 
@@ -41,8 +53,13 @@ def indicator_note(indicator: Indicator, t: Translator) -> list:
         source = html.A(t(indicator.source), href=indicator.source_url, target="_blank", rel="noopener noreferrer")
     else:
         source = html.Span(t("model in {path}", path=indicator.source_url))
-    return [status_badge(indicator, t), " ", html.Span(t(indicator.definition), className="definition"), " ",
-            html.Span([t("Source:"), " ", source, f" · {t(indicator.licence)}"], className="source")]
+    return [
+        status_badge(indicator, t),
+        " ",
+        html.Span(t(indicator.definition), className="definition"),
+        " ",
+        html.Span([t("Source:"), " ", source, f" · {t(indicator.licence)}"], className="source"),
+    ]
 
 
 def note_class(indicator: Indicator) -> str:

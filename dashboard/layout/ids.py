@@ -1,5 +1,6 @@
 """Component ids, in one place. ``map``, ``indicator``, ``year``, ``district``, ``scene-title``,
 ``scene-note`` and ``scene-position`` are a contract with outside checks: do not rename them."""
+
 from __future__ import annotations
 
 from enum import StrEnum

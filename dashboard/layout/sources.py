@@ -1,4 +1,5 @@
 """The Sources tab: where the current indicator comes from, the boundaries, and every source."""
+
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -38,19 +39,41 @@ def indicator_sources(store: DataStore, indicator: Indicator, t: Translator) -> 
         (t("Licence"), t(indicator.licence)),
         (t("Last update"), t.date(indicator.updated)),
         (t("Years"), f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])),
-        (t("Reading"), {"higher_is_better": t("higher is better"), "lower_is_better": t("lower is better"),
-                        "neutral": t("neither higher nor lower is better in itself")}[indicator.direction.value]),
+        (
+            t("Reading"),
+            {
+                "higher_is_better": t("higher is better"),
+                "lower_is_better": t("lower is better"),
+                "neutral": t("neither higher nor lower is better in itself"),
+            }[indicator.direction.value],
+        ),
     ]
     if indicator.caveat:
         facts.append((t("Caveat"), t(indicator.caveat)))
     rows = _row_sources(store, indicator, t)
-    children = [html.H3(t(indicator.label)),
-                html.Dl([part for label, value in facts for part in (html.Dt(label), html.Dd(value))])]
+    children = [
+        html.H3(t(indicator.label)),
+        html.Dl([part for label, value in facts for part in (html.Dt(label), html.Dd(value))]),
+    ]
     if rows:
-        children += [html.H4(t("Source of each row")),
-                     html.Ul([html.Li([html.Strong(areas), ": ", _link(source, url), " ", html.Span(
-                         f"({urlparse(url).netloc})" if url.startswith("http") else "", className="host")])
-                         for areas, source, url in rows], className="row-sources")]
+        children += [
+            html.H4(t("Source of each row")),
+            html.Ul(
+                [
+                    html.Li(
+                        [
+                            html.Strong(areas),
+                            ": ",
+                            _link(source, url),
+                            " ",
+                            html.Span(f"({urlparse(url).netloc})" if url.startswith("http") else "", className="host"),
+                        ]
+                    )
+                    for areas, source, url in rows
+                ],
+                className="row-sources",
+            ),
+        ]
     return html.Section(children, className="sources-current")
 
 
@@ -58,21 +81,57 @@ def sources_panel(store: DataStore, indicator: Indicator, t: Translator) -> list
     every = sorted(store.indicators.values(), key=lambda i: (i.status.value != "official", i.theme, i.label))
     return [
         indicator_sources(store, indicator, t),
-        html.Section(className="sources-boundaries", children=[
-            html.H3(t("District boundaries")),
-            html.P([t("© OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020), gbOpen TJK ADM2, 2017. "
-                      "Licence: Open Database License (ODbL) 1.0. Simplified with shared borders kept. Bokhtar city "
-                      "has no polygon of its own in these data and is drawn as a point."), " ",
-                    _link(t("geoBoundaries"), "https://www.geoboundaries.org/")]),
-        ]),
-        html.Section(className="sources-all", children=[
-            html.H3(t("All indicators and their sources")),
-            html.Table(className="sources-table", children=[
-                html.Thead(html.Tr([html.Th(t("Indicator")), html.Th(t("Status")), html.Th(t("Source")),
-                                    html.Th(t("Licence")), html.Th(t("Last update"))])),
-                html.Tbody([html.Tr([html.Td(t(i.label)), html.Td(status_badge(i, t)),
-                                     html.Td(_link(t(i.source), i.source_url)), html.Td(t(i.licence)),
-                                     html.Td(i.updated)]) for i in every]),
-            ]),
-        ]),
+        html.Section(
+            className="sources-boundaries",
+            children=[
+                html.H3(t("District boundaries")),
+                html.P(
+                    [
+                        t(
+                            "© OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020), gbOpen TJK ADM2, "
+                            "2017. Licence: Open Database License (ODbL) 1.0. Simplified with shared borders kept. "
+                            "Bokhtar city has no polygon of its own in these data and is drawn as a point."
+                        ),
+                        " ",
+                        _link(t("geoBoundaries"), "https://www.geoboundaries.org/"),
+                    ]
+                ),
+            ],
+        ),
+        html.Section(
+            className="sources-all",
+            children=[
+                html.H3(t("All indicators and their sources")),
+                html.Table(
+                    className="sources-table",
+                    children=[
+                        html.Thead(
+                            html.Tr(
+                                [
+                                    html.Th(t("Indicator")),
+                                    html.Th(t("Status")),
+                                    html.Th(t("Source")),
+                                    html.Th(t("Licence")),
+                                    html.Th(t("Last update")),
+                                ]
+                            )
+                        ),
+                        html.Tbody(
+                            [
+                                html.Tr(
+                                    [
+                                        html.Td(t(i.label)),
+                                        html.Td(status_badge(i, t)),
+                                        html.Td(_link(t(i.source), i.source_url)),
+                                        html.Td(t(i.licence)),
+                                        html.Td(i.updated),
+                                    ]
+                                )
+                                for i in every
+                            ]
+                        ),
+                    ],
+                ),
+            ],
+        ),
     ]

@@ -1,4 +1,5 @@
 """The Table tab: the current indicator for every unit and year, sortable, with a CSV download."""
+
 from __future__ import annotations
 
 import dash_ag_grid as dag
@@ -16,8 +17,10 @@ def table_rows(store: DataStore, indicator: Indicator, t: Translator) -> list[di
     """Grid rows (numbers stay numbers so that sorting is numeric)."""
     rows = indicator_rows(store, indicator, None, lambda area: area_name(store, area, t))
     status = status_text(indicator, t)
-    return [{**row, "key": f"{row['area_id']}|{row['year']}", "status": status}
-            for row in sorted(rows, key=lambda r: (-r["year"], r["area_id"] not in ("khatlon", "tajikistan"), r["area"]))]
+    return [
+        {**row, "key": f"{row['area_id']}|{row['year']}", "status": status}
+        for row in sorted(rows, key=lambda r: (-r["year"], r["area_id"] not in ("khatlon", "tajikistan"), r["area"]))
+    ]
 
 
 def column_defs(indicator: Indicator, t: Translator) -> list[dict]:
@@ -39,17 +42,31 @@ def caption(indicator: Indicator, t: Translator) -> list:
 
 
 def table_tab(store: DataStore, indicator: Indicator, t: Translator) -> html.Div:
-    return html.Div(className="table-layout", children=[
-        html.Div(className="table-toolbar", children=[
-            html.Div(caption(indicator, t), id=ID.TABLE_CAPTION, className="table-caption"),
-            html.Button(t("Download CSV"), id=ID.DOWNLOAD_BUTTON, className="button button-download", n_clicks=0,
-                        title=t("The rows shown, in the order shown, with source and licence columns")),
-            dcc.Download(id=ID.DOWNLOAD),
-        ]),
-        dag.AgGrid(
-            id=ID.TABLE, rowData=table_rows(store, indicator, t), columnDefs=column_defs(indicator, t),
-            defaultColDef={"sortable": True, "filter": True, "resizable": True, "flex": 1, "minWidth": 110},
-            dashGridOptions={"animateRows": False, "tooltipShowDelay": 300, "enableCellTextSelection": True},
-            className="ag-theme-quartz table-grid", style={"height": "100%"},
-        ),
-    ])
+    return html.Div(
+        className="table-layout",
+        children=[
+            html.Div(
+                className="table-toolbar",
+                children=[
+                    html.Div(caption(indicator, t), id=ID.TABLE_CAPTION, className="table-caption"),
+                    html.Button(
+                        t("Download CSV"),
+                        id=ID.DOWNLOAD_BUTTON,
+                        className="button button-download",
+                        n_clicks=0,
+                        title=t("The rows shown, in the order shown, with source and licence columns"),
+                    ),
+                    dcc.Download(id=ID.DOWNLOAD),
+                ],
+            ),
+            dag.AgGrid(
+                id=ID.TABLE,
+                rowData=table_rows(store, indicator, t),
+                columnDefs=column_defs(indicator, t),
+                defaultColDef={"sortable": True, "filter": True, "resizable": True, "flex": 1, "minWidth": 110},
+                dashGridOptions={"animateRows": False, "tooltipShowDelay": 300, "enableCellTextSelection": True},
+                className="ag-theme-quartz table-grid",
+                style={"height": "100%"},
+            ),
+        ],
+    )

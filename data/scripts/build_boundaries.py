@@ -24,6 +24,7 @@ What it does, and why:
 
 Licence of the output: ODbL 1.0, "© OpenStreetMap contributors; geoBoundaries".
 """
+
 from __future__ import annotations
 
 import argparse
@@ -190,25 +191,40 @@ def measure(simplified: gpd.GeoDataFrame, original: gpd.GeoDataFrame) -> dict[st
 
 
 def write_geojson(simplified: gpd.GeoDataFrame, meta: dict, out: Path) -> None:
-    lines = ['{"type": "FeatureCollection", "attribution": ' + json.dumps(ATTRIBUTION, ensure_ascii=False) + ', "features": [']
+    lines = [
+        '{"type": "FeatureCollection", "attribution": '
+        + json.dumps(ATTRIBUTION, ensure_ascii=False)
+        + ', "features": ['
+    ]
     features = []
     for row in simplified.itertuples():
         name, shape_name, shape_id = meta[row.district_id]
         geometry = row.geometry if len(row.geometry.geoms) > 1 else row.geometry.geoms[0]
-        features.append({
+        features.append(
+            {
+                "type": "Feature",
+                "id": row.district_id,
+                "properties": {
+                    "district_id": row.district_id,
+                    "name": name,
+                    "gb_shapeName": shape_name,
+                    "gb_shapeID": shape_id,
+                },
+                "geometry": mapping(geometry),
+            }
+        )
+    features.append(
+        {
             "type": "Feature",
-            "id": row.district_id,
-            "properties": {"district_id": row.district_id, "name": name,
-                           "gb_shapeName": shape_name, "gb_shapeID": shape_id},
-            "geometry": mapping(geometry),
-        })
-    features.append({
-        "type": "Feature",
-        "id": "bokhtar",
-        "properties": {"district_id": "bokhtar", "name": "Bokhtar",
-                       "note": "city centre; no polygon of its own in the 2017 data (inside Kushoniyon)"},
-        "geometry": mapping(Point(BOKHTAR_POINT)),
-    })
+            "id": "bokhtar",
+            "properties": {
+                "district_id": "bokhtar",
+                "name": "Bokhtar",
+                "note": "city centre; no polygon of its own in the 2017 data (inside Kushoniyon)",
+            },
+            "geometry": mapping(Point(BOKHTAR_POINT)),
+        }
+    )
     body = ",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n" + body + "\n]}\n", encoding="utf-8")
@@ -229,8 +245,9 @@ def main() -> None:
     assert host == ["kushoniyon"], f"Bokhtar point should fall inside Kushoniyon, found {host}"
     write_geojson(simplified, meta, args.out)
     report = measure(simplified, original)
-    vertices = sum(len(p.exterior.coords) + sum(len(i.coords) for i in p.interiors)
-                   for g in simplified.geometry for p in g.geoms)
+    vertices = sum(
+        len(p.exterior.coords) + sum(len(i.coords) for i in p.interiors) for g in simplified.geometry for p in g.geoms
+    )
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes, 24 polygons + Bokhtar point, {vertices:,} vertices)")
     for key, value in report.items():
         print(f"  {key}: {value:,.3f}" if isinstance(value, float) else f"  {key}: {value}")

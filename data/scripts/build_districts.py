@@ -16,6 +16,7 @@ clean, semicolon-separated name lists that the resolver in ``dashboard.data.name
 * ``EXTRA_NAMES`` adds the Russian and Tajik forms of former names that the crosswalk only gives in
   English. They were compiled for matching and are not official forms.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,20 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "districts.csv"
 COLUMNS = [
-    "district_id", "type", "name_en", "name_ru", "name_tg", "admin_centre",
-    "former_names", "alt_spellings", "previous_name", "renamed", "rename_note", "gb_shape_name", "gb_shape_id", "osm_relation_id",
+    "district_id",
+    "type",
+    "name_en",
+    "name_ru",
+    "name_tg",
+    "admin_centre",
+    "former_names",
+    "alt_spellings",
+    "previous_name",
+    "renamed",
+    "rename_note",
+    "gb_shape_name",
+    "gb_shape_id",
+    "osm_relation_id",
 ]
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 PAREN = re.compile(r"\s*\(([^)]*)\)")
@@ -51,11 +64,17 @@ EXTRA_FORMER = {
 # The name each unit had before its last renaming (from the crosswalk's rename notes); shown in the
 # dashboard as "Dusti — formerly Jilikul (renamed 2016)". Earlier names stay in former_names only.
 PREVIOUS_NAME = {
-    "bokhtar": ("Qurghonteppa", "2018"), "kushoniyon": ("Bokhtar District", "2018"),
-    "levakant": ("Sarband", "2018"), "dusti": ("Jilikul", "2016"), "jayhun": ("Qumsangir", "2016"),
-    "jaloliddini_balkhi": ("Rumi", "2016"), "shamsiddin_shohin": ("Shuroobod", "2016"),
-    "hamadoni": ("Moskovskiy", "2004"), "abdurahmoni_jomi": ("Hojamaston", "2004"),
-    "temurmalik": ("Sovetskiy", "2004"), "nosiri_khusrav": ("Beshkent", "2004"),
+    "bokhtar": ("Qurghonteppa", "2018"),
+    "kushoniyon": ("Bokhtar District", "2018"),
+    "levakant": ("Sarband", "2018"),
+    "dusti": ("Jilikul", "2016"),
+    "jayhun": ("Qumsangir", "2016"),
+    "jaloliddini_balkhi": ("Rumi", "2016"),
+    "shamsiddin_shohin": ("Shuroobod", "2016"),
+    "hamadoni": ("Moskovskiy", "2004"),
+    "abdurahmoni_jomi": ("Hojamaston", "2004"),
+    "temurmalik": ("Sovetskiy", "2004"),
+    "nosiri_khusrav": ("Beshkent", "2004"),
     "khuroson": ("Ghozimalik", "c. 2004"),
 }
 
@@ -110,24 +129,29 @@ def build_rows(source_dir: Path) -> list[dict[str, str]]:
         if gb_name and gb_name not in former and gb_name.replace(" District", "") != row["name_en_current"]:
             former.append(gb_name)
         former += [n for n in EXTRA_FORMER.get(district_id, []) if n not in former]
-        alternatives = [n for n in split_names(row["alt_spellings"]) + alt_ru + alt_tg
-                        if n not in former and n != row["name_en_current"]]
-        rows.append({
-            "district_id": district_id,
-            "type": row["unit_type"],
-            "name_en": row["name_en_current"],
-            "name_ru": name_ru,
-            "name_tg": name_tg,
-            "admin_centre": row["admin_centre"],
-            "former_names": "; ".join(former),
-            "alt_spellings": "; ".join(dict.fromkeys(alternatives)),
-            "previous_name": PREVIOUS_NAME.get(district_id, ("", ""))[0],
-            "renamed": PREVIOUS_NAME.get(district_id, ("", ""))[1],
-            "rename_note": row["rename_notes"],
-            "gb_shape_name": gb_name,
-            "gb_shape_id": row["geoboundaries2017_shapeID"],
-            "osm_relation_id": row["osm_relation_id"],
-        })
+        alternatives = [
+            n
+            for n in split_names(row["alt_spellings"]) + alt_ru + alt_tg
+            if n not in former and n != row["name_en_current"]
+        ]
+        rows.append(
+            {
+                "district_id": district_id,
+                "type": row["unit_type"],
+                "name_en": row["name_en_current"],
+                "name_ru": name_ru,
+                "name_tg": name_tg,
+                "admin_centre": row["admin_centre"],
+                "former_names": "; ".join(former),
+                "alt_spellings": "; ".join(dict.fromkeys(alternatives)),
+                "previous_name": PREVIOUS_NAME.get(district_id, ("", ""))[0],
+                "renamed": PREVIOUS_NAME.get(district_id, ("", ""))[1],
+                "rename_note": row["rename_notes"],
+                "gb_shape_name": gb_name,
+                "gb_shape_id": row["geoboundaries2017_shapeID"],
+                "osm_relation_id": row["osm_relation_id"],
+            }
+        )
     return rows
 
 

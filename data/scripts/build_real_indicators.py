@@ -18,6 +18,7 @@ from. Nothing is estimated, interpolated or filled in:
   Agency's 2020 estimate was found (16 of 25 units), and for Khatlon as a whole. Units without a
   2020 figure have no row: other years are not comparable and are left out.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -67,11 +68,20 @@ def tidy(rows: list[dict[str, str]], mapping: dict[str, str], keep=lambda row: T
         if row["indicator"] not in mapping or not row["year"] or not keep(row):
             continue
         note = "; ".join(part for part in (row["unit"], row["notes"]) if part)
-        out.append({
-            "district": geography(row), "indicator": mapping[row["indicator"]], "year": row["year"],
-            "value": number(row["value"]), "lower": "", "upper": "", "sample_size": "",
-            "note": note, "source": row["source"], "source_url": row["source_url"],
-        })
+        out.append(
+            {
+                "district": geography(row),
+                "indicator": mapping[row["indicator"]],
+                "year": row["year"],
+                "value": number(row["value"]),
+                "lower": "",
+                "upper": "",
+                "sample_size": "",
+                "note": note,
+                "source": row["source"],
+                "source_url": row["source_url"],
+            }
+        )
     return sorted(out, key=lambda r: (r["indicator"], r["district"] != "khatlon", r["district"], int(r["year"])))
 
 
@@ -91,10 +101,14 @@ def main() -> None:
     source = args.source_dir / "indicators"
     args.out_dir.mkdir(parents=True, exist_ok=True)
     write(args.out_dir / "national_remittances.csv", tidy(read(source / "remittances_tajikistan.csv"), REMITTANCES))
-    write(args.out_dir / "national_migration.csv",
-          tidy(read(source / "migration_tajikistan.csv"), MIGRATION, keep=lambda r: r["geography_level"] == "country"))
-    write(args.out_dir / "population.csv",
-          tidy(read(source / "population_khatlon.csv"), POPULATION, keep=lambda r: r["year"] == POPULATION_YEAR))
+    write(
+        args.out_dir / "national_migration.csv",
+        tidy(read(source / "migration_tajikistan.csv"), MIGRATION, keep=lambda r: r["geography_level"] == "country"),
+    )
+    write(
+        args.out_dir / "population.csv",
+        tidy(read(source / "population_khatlon.csv"), POPULATION, keep=lambda r: r["year"] == POPULATION_YEAR),
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """Real-browser tests: headless Debian Chromium, console errors and foreign requests fail a test."""
+
 from __future__ import annotations
 
 import json
@@ -32,9 +33,18 @@ def pytest_setup_options() -> Options:
     """Options for dash_duo's Chrome: Debian's chromium, headless, no background traffic, logs on."""
     options = LoggingOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-default-apps", "--no-first-run", "--window-size=1366,900"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--no-first-run",
+        "--window-size=1366,900",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     return options

@@ -1,4 +1,5 @@
 """The dashboard in headless Chromium: the map, recolouring, map clicks, URL state, back button."""
+
 from __future__ import annotations
 
 from selenium.webdriver.common.action_chains import ActionChains
@@ -55,9 +56,12 @@ def map_title(duo) -> str:
 
 
 def path_of(duo, district_id: str):
-    return duo.driver.execute_script("""
+    return duo.driver.execute_script(
+        """
         return [...document.querySelectorAll('#map .choroplethlayer .trace:first-child path.choroplethlocation')]
-            .find(p => p.__data__ && p.__data__.loc === arguments[0]);""", district_id)
+            .find(p => p.__data__ && p.__data__.loc === arguments[0]);""",
+        district_id,
+    )
 
 
 def test_map_draws_24_districts_and_the_bokhtar_marker(dashboard, store) -> None:
@@ -102,7 +106,8 @@ def test_clicking_a_district_selects_it_everywhere(dashboard) -> None:
     wait(dashboard, lambda: "Dusti" in dashboard.find_element("#district").text)
     wait(dashboard, lambda: "district=dusti" in dashboard.driver.current_url)
     profile = lambda: dashboard.driver.execute_script(  # noqa: E731
-        "const t = document.querySelector('#profile .gtitle'); return t ? t.textContent : ''")
+        "const t = document.querySelector('#profile .gtitle'); return t ? t.textContent : ''"
+    )
     wait(dashboard, lambda: profile().startswith("Dusti: profile"))
     wait(dashboard, lambda: paths_by_trace(dashboard).get("4") == ["dusti"])  # the outline trace
 

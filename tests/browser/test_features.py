@@ -1,4 +1,5 @@
 """Spotlight, Play and the Table tab's CSV download, in headless Chromium."""
+
 from __future__ import annotations
 
 import csv
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from selenium.webdriver.common.by import By
 
-from .test_dashboard import district_paths, map_title, paths_by_trace, wait
+from .test_dashboard import map_title, paths_by_trace, wait
 
 
 def opacity_of_others(duo) -> list[float]:
@@ -48,7 +49,10 @@ def update_requests(duo) -> list[float]:
     stamps = []
     for entry in duo.driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent" and "_dash-update-component" in message["params"]["request"]["url"]:
+        if (
+            message["method"] == "Network.requestWillBeSent"
+            and "_dash-update-component" in message["params"]["request"]["url"]
+        ):
             stamps.append(message["params"]["timestamp"])
     return stamps
 
@@ -70,7 +74,8 @@ def test_play_runs_through_the_years_clientside_and_stops_at_the_last(dashboard)
         time.sleep(0.2)
     assert seen == ["2024", "2019", "2020", "2021", "2022", "2023", "2024"], seen
     slider = dashboard.driver.execute_script(
-        "return document.querySelector('#year .rc-slider-handle, #year [role=slider]').getAttribute('aria-valuenow')")
+        "return document.querySelector('#year .rc-slider-handle, #year [role=slider]').getAttribute('aria-valuenow')"
+    )
     assert slider == "2024"
     requests = update_requests(dashboard)
     # one request for the frames, one chain when the last year is committed; none per frame
@@ -82,11 +87,15 @@ def test_play_runs_through_the_years_clientside_and_stops_at_the_last(dashboard)
 def test_table_sorts_and_downloads_exactly_the_rows_shown(dashboard, store) -> None:
     dashboard.driver.get(dashboard.server_url + "/?indicator=coverage_medical_pct&tab=table")
     wait(dashboard, lambda: len(dashboard.driver.find_elements(By.CSS_SELECTOR, "#table .ag-row")) > 5)
-    header = dashboard.driver.find_element(By.CSS_SELECTOR, "#table .ag-header-cell[col-id='value'] .ag-header-cell-label")
+    header = dashboard.driver.find_element(
+        By.CSS_SELECTOR, "#table .ag-header-cell[col-id='value'] .ag-header-cell-label"
+    )
     header.click()  # ascending
     header.click()  # descending
-    first = lambda: dashboard.driver.find_element(  # noqa: E731
-        By.CSS_SELECTOR, "#table .ag-row[row-index='0'] [col-id='value']").text
+
+    def first() -> str:
+        return dashboard.driver.find_element(By.CSS_SELECTOR, "#table .ag-row[row-index='0'] [col-id='value']").text
+
     highest = float(store.rows("coverage_medical_pct")["value"].max())
     wait(dashboard, lambda: first() != "" and float(first()) == highest)
     dashboard.find_element("#download-csv").click()

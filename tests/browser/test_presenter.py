@@ -1,4 +1,5 @@
 """Presenter mode in headless Chromium: the whole storyboard stepped with clicker keys."""
+
 from __future__ import annotations
 
 import os
@@ -19,12 +20,15 @@ def press(duo, key: str) -> None:
 
 
 def text_of(duo, element_id: str) -> str:
-    return duo.driver.execute_script(f"const e = document.getElementById('{element_id}'); return e ? e.textContent : ''")
+    return duo.driver.execute_script(
+        f"const e = document.getElementById('{element_id}'); return e ? e.textContent : ''"
+    )
 
 
 def graph_title(duo, graph_id: str) -> str:
     return duo.driver.execute_script(
-        f"const t = document.querySelector('#{graph_id} .gtitle'); return t ? t.textContent : ''")
+        f"const t = document.querySelector('#{graph_id} .gtitle'); return t ? t.textContent : ''"
+    )
 
 
 def squeeze(text: str) -> str:
@@ -36,7 +40,10 @@ def check_scene(duo, store, number: int, url: bool = True) -> None:
     """The screen shows scene ``number``: its title, position, URL and a drawn, non-empty view."""
     scene = store.scenes[number - 1]
     total = len(store.scenes)
-    wait(duo, lambda: text_of(duo, "scene-title") == scene.title and text_of(duo, "scene-position") == f"{number} / {total}")
+    wait(
+        duo,
+        lambda: text_of(duo, "scene-title") == scene.title and text_of(duo, "scene-position") == f"{number} / {total}",
+    )
     assert text_of(duo, "scene-note") == scene.note
     assert not url or f"present=1&scene={number}" in duo.driver.current_url
     label = store.indicators[scene.indicator].label
@@ -45,10 +52,13 @@ def check_scene(duo, store, number: int, url: bool = True) -> None:
         wait(duo, lambda: len(district_paths(duo)) == 24)
         if scene.spotlight:
             wait(duo, lambda: paths_by_trace(duo).get("3") == [scene.spotlight])  # drawn apart, full strength
-            dimmed = duo.driver.execute_script("""
+            dimmed = duo.driver.execute_script(
+                """
                 return [...document.querySelectorAll('#map path.choroplethlocation')]
                     .filter(p => p.parentNode.__data__[0].trace.index === 0)
-                    .map(p => parseFloat(getComputedStyle(p).opacity));""", scene.spotlight)
+                    .map(p => parseFloat(getComputedStyle(p).opacity));""",
+                scene.spotlight,
+            )
             assert dimmed and max(dimmed) < 0.5
     elif scene.tab == "chart":
         wait(duo, lambda: graph_title(duo, "chart") != "")
@@ -63,8 +73,9 @@ def check_scene(duo, store, number: int, url: bool = True) -> None:
 
 def projector(duo) -> None:
     """A 1920x1080 viewport exactly (a window of that size has a smaller viewport)."""
-    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+    duo.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False}
+    )
 
 
 def test_the_whole_storyboard_with_clicker_keys(dashboard, store) -> None:
@@ -93,14 +104,16 @@ def test_projector_type_and_nothing_else_on_screen(dashboard, store) -> None:
     dashboard.driver.get(dashboard.server_url + "/?present=1&scene=2")
     check_scene(dashboard, store, 2)
     size = lambda selector: dashboard.driver.execute_script(  # noqa: E731
-        f"return parseFloat(getComputedStyle(document.querySelector('{selector}')).fontSize)")
+        f"return parseFloat(getComputedStyle(document.querySelector('{selector}')).fontSize)"
+    )
     assert size("#scene-title") >= 40 and size("#scene-note") >= 24 and size(".app") >= 24
     hidden = dashboard.driver.execute_script("""
         return ['.controls', '.app-header', '.indicator-note', '.tab-container', '.app-footer', '.card-trend']
             .map(s => getComputedStyle(document.querySelector(s)).display);""")
     assert set(hidden) == {"none"}
     title_px = dashboard.driver.execute_script(
-        "return parseFloat(getComputedStyle(document.querySelector('#map .gtitle')).fontSize)")
+        "return parseFloat(getComputedStyle(document.querySelector('#map .gtitle')).fontSize)"
+    )
     assert title_px >= 30
 
 
@@ -110,10 +123,18 @@ def test_keys_enter_full_screen_leave_and_present_again(dashboard, store) -> Non
     press(dashboard, "f")  # full screen may be refused headless; it must never raise an error
     press(dashboard, Keys.ESCAPE)
     wait(dashboard, lambda: "present=1" not in dashboard.driver.current_url)
-    wait(dashboard, lambda: dashboard.driver.execute_script(
-        "return getComputedStyle(document.getElementById('presenter-bar')).display") == "none")
+    wait(
+        dashboard,
+        lambda: (
+            dashboard.driver.execute_script("return getComputedStyle(document.getElementById('presenter-bar')).display")
+            == "none"
+        ),
+    )
     scene = store.scenes[3]
-    wait(dashboard, lambda: squeeze(f"{store.indicators[scene.indicator].label}, {scene.year}") in squeeze(map_title(dashboard)))
+    wait(
+        dashboard,
+        lambda: squeeze(f"{store.indicators[scene.indicator].label}, {scene.year}") in squeeze(map_title(dashboard)),
+    )
     assert "Dusti" in dashboard.find_element("#district").text  # the scene's spotlight stays selected
     press(dashboard, "p")
     check_scene(dashboard, store, 1)

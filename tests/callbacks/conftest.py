@@ -1,4 +1,5 @@
 """The app built once for callback tests, and a helper that calls a callback over HTTP like the browser."""
+
 from __future__ import annotations
 
 import json
@@ -32,15 +33,29 @@ class CallbackClient:
         spec = self.app.callback_map[key]
 
         def values(items):
-            return [{"id": str(item["id"]), "property": item["property"],
-                     "value": inputs.get(f"{item['id']}.{item['property']}")} for item in items]
+            return [
+                {
+                    "id": str(item["id"]),
+                    "property": item["property"],
+                    "value": inputs.get(f"{item['id']}.{item['property']}"),
+                }
+                for item in items
+            ]
 
         out = [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in outputs]
-        body = {"output": key, "outputs": out[0] if len(out) == 1 else out, "inputs": values(spec["inputs"]),
-                "changedPropIds": list(changed), "state": values(spec.get("state", []))}
-        response = self.client.post("/_dash-update-component", data=json.dumps(body),
-                                    content_type="application/json",
-                                    headers={"Accept-Encoding": "gzip" if compressed else "identity"})
+        body = {
+            "output": key,
+            "outputs": out[0] if len(out) == 1 else out,
+            "inputs": values(spec["inputs"]),
+            "changedPropIds": list(changed),
+            "state": values(spec.get("state", [])),
+        }
+        response = self.client.post(
+            "/_dash-update-component",
+            data=json.dumps(body),
+            content_type="application/json",
+            headers={"Accept-Encoding": "gzip" if compressed else "identity"},
+        )
         return response
 
 

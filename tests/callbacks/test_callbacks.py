@@ -1,4 +1,5 @@
 """Callbacks called over HTTP without a browser: results, response sizes, and bad inputs."""
+
 from __future__ import annotations
 
 import gzip
@@ -8,12 +9,33 @@ import pytest
 
 from dashboard.state import ViewState
 
-SYNC = ["url.search", "indicator.value", "year.value", "year.min", "year.max", "year.marks", "year.disabled",
-        "district.value", "tabs.value", "chart-kind.value", "spotlight.value", "view.data"]
+SYNC = [
+    "url.search",
+    "indicator.value",
+    "year.value",
+    "year.min",
+    "year.max",
+    "year.marks",
+    "year.disabled",
+    "district.value",
+    "tabs.value",
+    "chart-kind.value",
+    "spotlight.value",
+    "view.data",
+]
 DEFAULT_VIEW = ViewState("hh_member_abroad_pct", 2024).to_dict()
-CONTROLS = {"url.search": "", "indicator.value": "hh_member_abroad_pct", "year-committed.data": 2024,
-            "year.value": 2024, "district.value": None, "map.clickData": None, "tabs.value": "map",
-            "chart-kind.value": "ranking", "spotlight.value": [], "view.data": DEFAULT_VIEW}
+CONTROLS = {
+    "url.search": "",
+    "indicator.value": "hh_member_abroad_pct",
+    "year-committed.data": 2024,
+    "year.value": 2024,
+    "district.value": None,
+    "map.clickData": None,
+    "tabs.value": "map",
+    "chart-kind.value": "ranking",
+    "spotlight.value": [],
+    "view.data": DEFAULT_VIEW,
+}
 
 
 def view(**changes) -> dict:
@@ -26,8 +48,9 @@ def body_of(response) -> dict:
 
 
 def test_indicator_change_patches_only_the_map_values(callbacks) -> None:
-    response = callbacks.call(["map.figure"], view(indicator="coverage_medical_pct", year=2023), ["view.data"],
-                              compressed=True)
+    response = callbacks.call(
+        ["map.figure"], view(indicator="coverage_medical_pct", year=2023), ["view.data"], compressed=True
+    )
     assert response.status_code == 200
     patch = body_of(response)["response"]["map"]["figure"]
     assert patch["__dash_patch_update"] == "__dash_patch_update"
@@ -51,8 +74,13 @@ def test_url_drives_the_controls(callbacks) -> None:
     inputs = {**CONTROLS, "url.search": "?indicator=population&year=2020&district=Jilikul&tab=chart&chart=profile"}
     body = callbacks.call(SYNC, inputs, ["url.search"]).get_json()["response"]
     assert body["indicator"]["value"] == "population"
-    assert body["year"] == {"value": 2020, "min": 2019, "max": 2020, "marks": {"2020": {"label": "2020"}},
-                            "disabled": True}
+    assert body["year"] == {
+        "value": 2020,
+        "min": 2019,
+        "max": 2020,
+        "marks": {"2020": {"label": "2020"}},
+        "disabled": True,
+    }
     assert body["district"]["value"] == "dusti"
     assert body["tabs"]["value"] == "chart" and body["chart-kind"]["value"] == "profile"
     assert body["view"]["data"]["indicator"] == "population"
@@ -120,17 +148,40 @@ def test_play_fetches_every_year_once(callbacks, store) -> None:
     assert stop.get_json()["response"]["play-frames"]["data"]["stop"] is True
 
 
-@pytest.mark.parametrize("bad", [
-    {"indicator": "'; DROP TABLE"}, {"year": "yesterday"}, {"year": [2020]}, {"district": {"$ne": 1}},
-    {"tab": None}, {"scene": "-1", "present": True}, {"compare": "<script>"}, {"indicator": None, "year": None},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"indicator": "'; DROP TABLE"},
+        {"year": "yesterday"},
+        {"year": [2020]},
+        {"district": {"$ne": 1}},
+        {"tab": None},
+        {"scene": "-1", "present": True},
+        {"compare": "<script>"},
+        {"indicator": None, "year": None},
+    ],
+)
 def test_junk_in_the_view_never_errors(callbacks, bad) -> None:
-    for outputs in (["map.figure"], ["ranking.figure", "trend.figure", "profile.figure"], ["chart.figure"],
-                    ["table.rowData", "table.columnDefs", "table-caption.children"], ["sources.children"]):
+    for outputs in (
+        ["map.figure"],
+        ["ranking.figure", "trend.figure", "profile.figure"],
+        ["chart.figure"],
+        ["table.rowData", "table.columnDefs", "table-caption.children"],
+        ["sources.children"],
+    ):
         response = callbacks.call(outputs, view(**bad), ["view.data"])
         assert response.status_code in (200, 204), outputs
-    sync = callbacks.call(SYNC, {**CONTROLS, "view.data": "junk", "map.clickData": "??", "chart-kind.value": 5,
-                                 "indicator.value": bad.get("indicator")}, ["indicator.value"])
+    sync = callbacks.call(
+        SYNC,
+        {
+            **CONTROLS,
+            "view.data": "junk",
+            "map.clickData": "??",
+            "chart-kind.value": 5,
+            "indicator.value": bad.get("indicator"),
+        },
+        ["indicator.value"],
+    )
     assert sync.status_code in (200, 204)
 
 

@@ -1,4 +1,5 @@
 """The URL <-> view state: valid URLs reproduce a view; junk falls back to defaults, quietly."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,12 +25,29 @@ def test_district_in_any_spelling(store: DataStore) -> None:
     assert parse_query(store, "?district=%D0%9A%D1%83%D0%BB%D1%8F%D0%B1").district == "kulob"  # Куляб
 
 
-@pytest.mark.parametrize("query", [
-    "?indicator=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "?indicator=remittances_pct_gdp", "?year=abc",
-    "?year=1e9", "?year=2031", "?district=../../etc/passwd", "?district=" + "x" * 5000, "?tab=admin",
-    "?chart=%00", "?" + "&".join(f"k{i}=v" for i in range(100)), "not a query", "?indicator", "???", "?year=-1",
-    "?year=2019.5", "?district=", "%", "?" + "a" * 2000,
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?indicator=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "?indicator=remittances_pct_gdp",
+        "?year=abc",
+        "?year=1e9",
+        "?year=2031",
+        "?district=../../etc/passwd",
+        "?district=" + "x" * 5000,
+        "?tab=admin",
+        "?chart=%00",
+        "?" + "&".join(f"k{i}=v" for i in range(100)),
+        "not a query",
+        "?indicator",
+        "???",
+        "?year=-1",
+        "?year=2019.5",
+        "?district=",
+        "%",
+        "?" + "a" * 2000,
+    ],
+)
 def test_junk_falls_back_to_defaults(store: DataStore, query: str) -> None:
     state = parse_query(store, query)
     default = default_state(store)
@@ -60,8 +78,19 @@ def test_map_click_selects_district(store: DataStore) -> None:
     assert clicked_district(store, bokhtar) == "bokhtar"
 
 
-@pytest.mark.parametrize("click", [None, {}, {"points": []}, {"points": [None]}, {"points": [{"location": 5}]},
-                                   {"points": [{"customdata": "<img>"}]}, "junk", 3])
+@pytest.mark.parametrize(
+    "click",
+    [
+        None,
+        {},
+        {"points": []},
+        {"points": [None]},
+        {"points": [{"location": 5}]},
+        {"points": [{"customdata": "<img>"}]},
+        "junk",
+        3,
+    ],
+)
 def test_junk_clicks_change_nothing(store: DataStore, click: object) -> None:
     assert clicked_district(store, click) is None
     state = next_state(store, ID.MAP, "", "hh_member_abroad_pct", 2024, "kulob", click, "map", "ranking")

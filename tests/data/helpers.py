@@ -1,4 +1,5 @@
 """Small editors for broken fixtures: each changes one thing in a copy of the data."""
+
 from __future__ import annotations
 
 import csv

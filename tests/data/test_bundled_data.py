@@ -1,4 +1,5 @@
 """The bundled data package: complete, honest about its sources, fast to load."""
+
 from __future__ import annotations
 
 import csv
@@ -20,9 +21,17 @@ from dashboard.data import KHATLON, DataStore, Status, load_store
 from ..conftest import BUNDLED
 
 ILLUSTRATIVE_IDS = {
-    "hh_member_abroad_pct", "hh_receiving_remittances_pct", "remittance_share_income_pct", "remittance_monthly_usd",
-    "returned_migrants_per_1000", "children_parent_abroad_pct", "women_headed_migration_pct",
-    "coverage_psychosocial_pct", "coverage_medical_pct", "coverage_livelihood_pct", "coverage_education_pct",
+    "hh_member_abroad_pct",
+    "hh_receiving_remittances_pct",
+    "remittance_share_income_pct",
+    "remittance_monthly_usd",
+    "returned_migrants_per_1000",
+    "children_parent_abroad_pct",
+    "women_headed_migration_pct",
+    "coverage_psychosocial_pct",
+    "coverage_medical_pct",
+    "coverage_livelihood_pct",
+    "coverage_education_pct",
     "coverage_social_pct",
 }
 
@@ -57,7 +66,9 @@ def test_every_exterior_ring_is_clockwise_and_every_hole_anticlockwise() -> None
 
 
 def test_neighbours_neither_overlap_nor_leave_gaps(store: DataStore) -> None:
-    geometries = list(store.boundaries.polygons.to_crs("+proj=aea +lat_1=36.5 +lat_2=38.5 +lat_0=37.5 +lon_0=69.5").geometry)
+    geometries = list(
+        store.boundaries.polygons.to_crs("+proj=aea +lat_1=36.5 +lat_2=38.5 +lat_0=37.5 +lon_0=69.5").geometry
+    )
     union = unary_union(geometries)
     assert sum(g.area for g in geometries) - union.area < 1.0  # m²: no overlaps
     outline_holes = sum(len(p.interiors) for p in getattr(union, "geoms", [union]))
@@ -126,8 +137,11 @@ def test_missing_population_stays_missing(store: DataStore) -> None:
 def test_generator_is_reproducible(tmp_path: Path) -> None:
     copy = tmp_path / "data"
     shutil.copytree(BUNDLED, copy, ignore=shutil.ignore_patterns("sources"))
-    subprocess.run([sys.executable, str(BUNDLED / "scripts" / "generate_illustrative.py"), "--data-dir", str(copy)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(BUNDLED / "scripts" / "generate_illustrative.py"), "--data-dir", str(copy)],
+        check=True,
+        capture_output=True,
+    )
     for path in sorted((BUNDLED / "indicators").glob("illustrative_*.csv")):
         assert (copy / "indicators" / path.name).read_bytes() == path.read_bytes(), path.name
 
@@ -145,7 +159,9 @@ def test_build_scripts_reproduce_the_committed_files(tmp_path: Path) -> None:
     for command in commands:
         subprocess.run([sys.executable, *map(str, command)], check=True, capture_output=True)
     assert (out / "districts.csv").read_bytes() == (BUNDLED / "districts.csv").read_bytes()
-    assert (out / "boundaries.geojson").read_bytes() == (BUNDLED / "boundaries" / "khatlon_districts.geojson").read_bytes()
+    assert (out / "boundaries.geojson").read_bytes() == (
+        BUNDLED / "boundaries" / "khatlon_districts.geojson"
+    ).read_bytes()
     for path in (out / "indicators").glob("*.csv"):
         assert path.read_bytes() == (BUNDLED / "indicators" / path.name).read_bytes()
 
@@ -153,7 +169,8 @@ def test_build_scripts_reproduce_the_committed_files(tmp_path: Path) -> None:
 def test_raw_sources_are_the_verbatim_copies() -> None:
     topojson = BUNDLED / "sources" / "boundaries" / "geoBoundaries-TJK-ADM2.topojson"
     assert hashlib.sha256(topojson.read_bytes()).hexdigest() == (
-        "e62ed1ef1e10cdd10a456df2e551cae4a17e869d12d6340b763e62f533e7f9f7")  # as in data/sources/SOURCES.md
+        "e62ed1ef1e10cdd10a456df2e551cae4a17e869d12d6340b763e62f533e7f9f7"
+    )  # as in data/sources/SOURCES.md
 
 
 def test_districts_csv_has_three_languages_and_former_names() -> None:

@@ -1,4 +1,5 @@
 """`khatlon-dashboard validate`: exit codes and one `FILE:LINE: COLUMN: message` line per problem."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """CSV export: the rows asked for, in order, with sources; no cell a spreadsheet would run."""
+
 from __future__ import annotations
 
 import csv
@@ -11,7 +12,7 @@ from dashboard.data import DataStore
 from dashboard.data.export import COLUMNS, export_filename, indicator_rows, safe_text, to_csv
 
 
-@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1"])
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1"])
 def test_formula_starts_are_neutralised(text: str) -> None:
     assert safe_text(text) == "'" + text
 

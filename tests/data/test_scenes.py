@@ -1,4 +1,5 @@
 """The storyboard (data/scenes.yaml): the bundled one is valid; each broken fixture gives FILE:LINE."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -63,26 +64,42 @@ def test_missing_and_unknown_fields(data_copy: Path) -> None:
 
 
 def test_bad_values(data_copy: Path) -> None:
-    text = (GOOD.replace("tab: chart", "tab: slideshow").replace("year: 2024", "year: 2031")
-            .replace("spotlight: Dousti", "spotlight: Atlantis"))
+    text = (
+        GOOD.replace("tab: chart", "tab: slideshow")
+        .replace("year: 2024", "year: 2031")
+        .replace("spotlight: Dousti", "spotlight: Atlantis")
+    )
     write(data_copy, text)
     problems = problems_of(data_copy)
-    assert "data/scenes.yaml:6: year: scene 1: hh_member_abroad_pct has no data for 2031 (years: 2019, 2020, 2021, 2022, 2023, 2024)" in problems
-    assert any(p.startswith("data/scenes.yaml:9: tab: scene 2: Input should be 'map', 'chart', 'table' or 'sources'") for p in problems)
+    assert (
+        "data/scenes.yaml:6: year: scene 1: hh_member_abroad_pct has no data for 2031 (years: 2019, 2020, 2021, 2022, 2023, 2024)"
+        in problems
+    )
+    assert any(
+        p.startswith("data/scenes.yaml:9: tab: scene 2: Input should be 'map', 'chart', 'table' or 'sources'")
+        for p in problems
+    )
 
 
 def test_unknown_district_suggests(data_copy: Path) -> None:
     write(data_copy, GOOD.replace("spotlight: Dousti", "spotlight: Dusty"))
     assert problems_of(data_copy) == [
         "data/scenes.yaml:13: spotlight: scene 2: unknown district 'Dusty'; did you mean "
-        "Dusti (district, formerly Jilikul District) [dusti]?"]
+        "Dusti (district, formerly Jilikul District) [dusti]?"
+    ]
 
 
 def test_unknown_or_national_indicator(data_copy: Path) -> None:
-    write(data_copy, GOOD.replace("indicator: hh_member_abroad_pct", "indicator: remittances_pct_gdp")
-          .replace("indicator: coverage_medical_pct", "indicator: coverage_medicl_pct"))
+    write(
+        data_copy,
+        GOOD.replace("indicator: hh_member_abroad_pct", "indicator: remittances_pct_gdp").replace(
+            "indicator: coverage_medical_pct", "indicator: coverage_medicl_pct"
+        ),
+    )
     problems = problems_of(data_copy)
-    assert problems[0].startswith("data/scenes.yaml:5: indicator: scene 1: 'remittances_pct_gdp' is a national indicator")
+    assert problems[0].startswith(
+        "data/scenes.yaml:5: indicator: scene 1: 'remittances_pct_gdp' is a national indicator"
+    )
     assert problems[1] == "data/scenes.yaml:11: indicator: scene 2: unknown indicator 'coverage_medicl_pct'"
 
 
@@ -98,7 +115,9 @@ def test_wrong_shapes(data_copy: Path) -> None:
 def test_a_note_too_long_for_a_slide(data_copy: Path) -> None:
     write(data_copy, GOOD.replace("note: One sentence.", "note: " + "word " * 80))
     problems = problems_of(data_copy)
-    assert len(problems) == 1 and problems[0].startswith("data/scenes.yaml:3: note: scene 1: String should have at most 320")
+    assert len(problems) == 1 and problems[0].startswith(
+        "data/scenes.yaml:3: note: scene 1: String should have at most 320"
+    )
 
 
 def test_the_storyboard_is_optional(data_copy: Path) -> None:

@@ -1,11 +1,10 @@
 """One broken fixture per validation rule, each asserting the exact place and message."""
+
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
-
-import pytest
 
 from .helpers import cell, problems_of, read_rows, set_cell, write_rows
 
@@ -23,7 +22,9 @@ def test_bundled_data_has_no_problems(data_copy: Path) -> None:
 def test_missing_column(data_copy: Path) -> None:
     rows = read_rows(data_copy / POPULATION)
     write_rows(data_copy / POPULATION, [r[:7] + r[8:] for r in rows])  # drop "note"
-    assert "data/indicators/population.csv:1: note: required column is missing from the header" in problems_of(data_copy)
+    assert "data/indicators/population.csv:1: note: required column is missing from the header" in problems_of(
+        data_copy
+    )
 
 
 def test_misspelt_column(data_copy: Path) -> None:
@@ -73,21 +74,24 @@ def test_lower_above_value(data_copy: Path) -> None:
     value = float(cell(data_copy / FAMILIES, 5, "value"))
     set_cell(data_copy / FAMILIES, 5, "lower", f"{value + 1:.1f}")
     assert problems_of(data_copy) == [
-        f"data/indicators/illustrative_families.csv:5: lower: lower bound {value + 1:g} is above the value {value:g}"]
+        f"data/indicators/illustrative_families.csv:5: lower: lower bound {value + 1:g} is above the value {value:g}"
+    ]
 
 
 def test_value_above_upper(data_copy: Path) -> None:
     value = float(cell(data_copy / FAMILIES, 6, "value"))
     set_cell(data_copy / FAMILIES, 6, "upper", f"{value - 1:.1f}")
     assert problems_of(data_copy) == [
-        f"data/indicators/illustrative_families.csv:6: upper: value {value:g} is above the upper bound {value - 1:g}"]
+        f"data/indicators/illustrative_families.csv:6: upper: value {value:g} is above the upper bound {value - 1:g}"
+    ]
 
 
 def test_unknown_district_with_suggestions(data_copy: Path) -> None:
     set_cell(data_copy / SERVICES, 9, "district", "Dousty")
     assert problems_of(data_copy) == [
         "data/indicators/illustrative_services.csv:9: district: unknown district 'Dousty'; "
-        "did you mean Dusti (district, formerly Jilikul District) [dusti]?"]
+        "did you mean Dusti (district, formerly Jilikul District) [dusti]?"
+    ]
 
 
 def test_district_in_any_spelling_is_accepted(data_copy: Path) -> None:
@@ -100,7 +104,8 @@ def test_unknown_indicator(data_copy: Path) -> None:
     set_cell(data_copy / SERVICES, 10, "indicator", "coverage_psychosocal_pct")
     assert problems_of(data_copy) == [
         "data/indicators/illustrative_services.csv:10: indicator: unknown indicator 'coverage_psychosocal_pct' "
-        "(not in catalogue.csv); did you mean 'coverage_psychosocial_pct', 'coverage_social_pct'?"]
+        "(not in catalogue.csv); did you mean 'coverage_psychosocial_pct', 'coverage_social_pct'?"
+    ]
 
 
 def test_duplicate_within_a_file(data_copy: Path) -> None:
@@ -108,7 +113,8 @@ def test_duplicate_within_a_file(data_copy: Path) -> None:
     write_rows(data_copy / FAMILIES, rows + [rows[2]])
     assert problems_of(data_copy) == [
         f"data/indicators/illustrative_families.csv:{len(rows) + 1}: district: duplicate row for "
-        "(abdurahmoni_jomi, children_parent_abroad_pct, 2019); first given at data/indicators/illustrative_families.csv:3"]
+        "(abdurahmoni_jomi, children_parent_abroad_pct, 2019); first given at data/indicators/illustrative_families.csv:3"
+    ]
 
 
 def test_duplicate_across_files_even_when_spelt_differently(data_copy: Path) -> None:
@@ -120,19 +126,24 @@ def test_duplicate_across_files_even_when_spelt_differently(data_copy: Path) -> 
     assert len(problems) == 1
     assert "(dusti, population, 2020)" in problems[0]
     assert {problems[0].split(":")[0], problems[0].split("first given at ")[1].split(":")[0]} == {
-        "data/indicators/new_round.csv", "data/indicators/population.csv"}
+        "data/indicators/new_round.csv",
+        "data/indicators/population.csv",
+    }
 
 
 def test_year_outside_catalogue_range(data_copy: Path) -> None:
     set_cell(data_copy / SERVICES, 11, "year", "2031")
     assert problems_of(data_copy) == [
         "data/indicators/illustrative_services.csv:11: year: year 2031 is outside the catalogue's range for "
-        "coverage_psychosocial_pct (2019-2024)"]
+        "coverage_psychosocial_pct (2019-2024)"
+    ]
 
 
 def test_year_that_is_not_a_year(data_copy: Path) -> None:
     set_cell(data_copy / SERVICES, 12, "year", "FY24")
-    assert problems_of(data_copy) == ["data/indicators/illustrative_services.csv:12: year: 'FY24' is not a year (four digits)"]
+    assert problems_of(data_copy) == [
+        "data/indicators/illustrative_services.csv:12: year: 'FY24' is not a year (four digits)"
+    ]
 
 
 def test_empty_file(data_copy: Path) -> None:
@@ -148,9 +159,12 @@ def test_unreadable_file(data_copy: Path) -> None:
 
 def test_bad_encoding(data_copy: Path) -> None:
     text = "district,indicator,year,value,lower,upper,sample_size,note\nDusti,population,2020,1,,,,caf\xe9\n"
-    (data_copy / "indicators" / "latin1.csv").write_bytes(text.encode("cp1251", errors="replace").replace(b"?", b"\xe9"))
+    (data_copy / "indicators" / "latin1.csv").write_bytes(
+        text.encode("cp1251", errors="replace").replace(b"?", b"\xe9")
+    )
     assert problems_of(data_copy) == [
-        "data/indicators/latin1.csv:2: -: bad encoding: byte 0xe9 is not UTF-8; save the file as UTF-8"]
+        "data/indicators/latin1.csv:2: -: bad encoding: byte 0xe9 is not UTF-8; save the file as UTF-8"
+    ]
 
 
 def test_wrong_number_of_fields(data_copy: Path) -> None:
@@ -158,7 +172,9 @@ def test_wrong_number_of_fields(data_copy: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[4] += ",extra"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert problems_of(data_copy) == ["data/indicators/population.csv:5: -: expected 10 fields as in the header, found 11"]
+    assert problems_of(data_copy) == [
+        "data/indicators/population.csv:5: -: expected 10 fields as in the header, found 11"
+    ]
 
 
 def test_invalid_geojson_syntax(data_copy: Path) -> None:
@@ -167,7 +183,9 @@ def test_invalid_geojson_syntax(data_copy: Path) -> None:
     lines[4] = lines[4].replace('"geometry":', '"geometry"', 1)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = problems_of(data_copy)
-    assert problems[0].startswith("data/boundaries/khatlon_districts.geojson:5: -: invalid JSON: Expecting ':' delimiter")
+    assert problems[0].startswith(
+        "data/boundaries/khatlon_districts.geojson:5: -: invalid JSON: Expecting ':' delimiter"
+    )
 
 
 def _edit_feature(path: Path, district_id: str, edit) -> int:
@@ -184,10 +202,16 @@ def _edit_feature(path: Path, district_id: str, edit) -> int:
 
 def test_self_intersecting_polygon(data_copy: Path) -> None:
     def bowtie(feature: dict) -> None:
-        feature["geometry"] = {"type": "Polygon", "coordinates": [[[69, 38], [69.1, 38.1], [69.1, 38], [69, 38.1], [69, 38]]]}
+        feature["geometry"] = {
+            "type": "Polygon",
+            "coordinates": [[[69, 38], [69.1, 38.1], [69.1, 38], [69, 38.1], [69, 38]]],
+        }
+
     line = _edit_feature(data_copy / BOUNDARIES, "vakhsh", bowtie)
     problems = problems_of(data_copy)
-    assert problems[0].startswith(f"data/boundaries/khatlon_districts.geojson:{line}: geometry: vakhsh: polygon is not valid: Self-intersection")
+    assert problems[0].startswith(
+        f"data/boundaries/khatlon_districts.geojson:{line}: geometry: vakhsh: polygon is not valid: Self-intersection"
+    )
 
 
 def test_anticlockwise_exterior_ring(data_copy: Path) -> None:
@@ -196,10 +220,13 @@ def test_anticlockwise_exterior_ring(data_copy: Path) -> None:
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         for polygon in polygons:
             polygon[0].reverse()
+
     line = _edit_feature(data_copy / BOUNDARIES, "yovon", reverse)
     problems = problems_of(data_copy)
     assert len(problems) == 1
-    assert problems[0].startswith(f"data/boundaries/khatlon_districts.geojson:{line}: geometry: yovon: exterior ring is anticlockwise")
+    assert problems[0].startswith(
+        f"data/boundaries/khatlon_districts.geojson:{line}: geometry: yovon: exterior ring is anticlockwise"
+    )
 
 
 def test_boundary_without_district_row_and_the_reverse(data_copy: Path) -> None:
@@ -226,8 +253,12 @@ def test_problems_in_one_file_do_not_hide_problems_in_another(data_copy: Path) -
     set_cell(data_copy / "districts.csv", 3, "type", "village")
     problems = problems_of(data_copy)
     files = {p.split(":")[0] for p in problems}
-    assert files == {"data/indicators/illustrative_services.csv", "data/indicators/illustrative_families.csv",
-                     "data/indicators/empty.csv", "data/districts.csv"}
+    assert files == {
+        "data/indicators/illustrative_services.csv",
+        "data/indicators/illustrative_families.csv",
+        "data/indicators/empty.csv",
+        "data/districts.csv",
+    }
     assert all(LINE_FORMAT.match(p) for p in problems)
 
 
@@ -259,29 +290,37 @@ def test_negative_counts_and_empty_samples(data_copy: Path) -> None:
     set_cell(data_copy / SERVICES, 3, "sample_size", "0")
     problems = problems_of(data_copy)
     assert "data/indicators/population.csv:3: value: -175800 is negative; population counts people or money" in problems
-    assert ("data/indicators/illustrative_services.csv:3: sample_size: a sample size must be at least 1 "
-            "(leave it empty if unknown)") in problems
+    assert (
+        "data/indicators/illustrative_services.csv:3: sample_size: a sample size must be at least 1 "
+        "(leave it empty if unknown)"
+    ) in problems
 
 
 def test_one_bad_catalogue_row_does_not_flood(data_copy: Path) -> None:
     catalogue = data_copy / "indicators" / "catalogue.csv"
     set_cell(catalogue, 2, "first_year", "2030")
-    assert problems_of(data_copy) == ["data/indicators/catalogue.csv:2: last_year: last_year 2024 is before first_year 2030"]
+    assert problems_of(data_copy) == [
+        "data/indicators/catalogue.csv:2: last_year: last_year 2024 is before first_year 2030"
+    ]
 
 
 def test_unreadable_boundaries_do_not_flood(data_copy: Path) -> None:
     (data_copy / BOUNDARIES).write_text('{"type": "Feature"}', encoding="utf-8")
     assert problems_of(data_copy) == [
-        "data/boundaries/khatlon_districts.geojson:1: type: not a GeoJSON FeatureCollection with a list of features"]
+        "data/boundaries/khatlon_districts.geojson:1: type: not a GeoJSON FeatureCollection with a list of features"
+    ]
 
 
 def test_the_same_district_in_two_boundary_files(data_copy: Path) -> None:
-    (data_copy / "boundaries" / "extra.geojson").write_text((data_copy / BOUNDARIES).read_text(encoding="utf-8"),
-                                                           encoding="utf-8")
+    (data_copy / "boundaries" / "extra.geojson").write_text(
+        (data_copy / BOUNDARIES).read_text(encoding="utf-8"), encoding="utf-8"
+    )
     problems = problems_of(data_copy)
     assert len(problems) == 25
-    assert "data/boundaries/khatlon_districts.geojson:2: district_id: 'abdurahmoni_jomi' already has a shape in " \
-           "data/boundaries/extra.geojson:2" in problems
+    assert (
+        "data/boundaries/khatlon_districts.geojson:2: district_id: 'abdurahmoni_jomi' already has a shape in "
+        "data/boundaries/extra.geojson:2" in problems
+    )
 
 
 def test_null_geometry_unclosed_ring_and_district_as_point(data_copy: Path) -> None:
@@ -289,13 +328,21 @@ def test_null_geometry_unclosed_ring_and_district_as_point(data_copy: Path) -> N
 
     def open_ring(feature: dict) -> None:
         feature["geometry"] = {"type": "Polygon", "coordinates": [[[69, 38], [69.1, 38.1], [69.1, 38], [69.05, 37.9]]]}
+
     line_open = _edit_feature(data_copy / BOUNDARIES, "yovon", open_ring)
-    line_point = _edit_feature(data_copy / BOUNDARIES, "panj",
-                               lambda f: f.update(geometry={"type": "Point", "coordinates": [69.0, 37.3]}))
+    line_point = _edit_feature(
+        data_copy / BOUNDARIES, "panj", lambda f: f.update(geometry={"type": "Point", "coordinates": [69.0, 37.3]})
+    )
     problems = problems_of(data_copy)
-    assert f"data/boundaries/khatlon_districts.geojson:{line_null}: geometry: vakhsh: feature has no geometry " \
-           "(expected a Polygon, MultiPolygon or Point with coordinates)" in problems
-    assert any(p.startswith(f"data/boundaries/khatlon_districts.geojson:{line_open}: geometry: yovon: a ring is not closed")
-               for p in problems)
-    assert f"data/boundaries/khatlon_districts.geojson:{line_point}: geometry: panj: only a city may be drawn as a " \
-           "point; a district needs its polygon" in problems
+    assert (
+        f"data/boundaries/khatlon_districts.geojson:{line_null}: geometry: vakhsh: feature has no geometry "
+        "(expected a Polygon, MultiPolygon or Point with coordinates)" in problems
+    )
+    assert any(
+        p.startswith(f"data/boundaries/khatlon_districts.geojson:{line_open}: geometry: yovon: a ring is not closed")
+        for p in problems
+    )
+    assert (
+        f"data/boundaries/khatlon_districts.geojson:{line_point}: geometry: panj: only a city may be drawn as a "
+        "point; a district needs its polygon" in problems
+    )

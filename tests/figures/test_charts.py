@@ -1,4 +1,5 @@
 """Ranking, trend, profile, services and national context: unit tests on the figure dicts."""
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
@@ -6,7 +7,13 @@ import pytest
 
 from dashboard.data import KHATLON, DataStore
 from dashboard.figures import (
-    SCREEN, chart_figure, comparison_pair, context_figure, profile_figure, ranking_figure, services_figure,
+    SCREEN,
+    chart_figure,
+    comparison_pair,
+    context_figure,
+    profile_figure,
+    ranking_figure,
+    services_figure,
     trend_figure,
 )
 from dashboard.figures.reference import khatlon_reference

@@ -1,4 +1,5 @@
 """The map figure: offline geometry by URL, grey districts without data, Bokhtar's point, hover."""
+
 from __future__ import annotations
 
 import json
@@ -81,8 +82,13 @@ def test_colour_scale_is_sequential_with_unit_title_and_stable_across_years(stor
 
 def test_a_change_indicator_gets_a_diverging_scale_centred_on_zero(store: DataStore) -> None:
     indicator = replace(store.indicators["hh_member_abroad_pct"], scale=Scale.DIVERGING)
-    diverging = DataStore(list(store.districts.values()), {**store.indicators, indicator.id: indicator},
-                          _all_values(store), store.boundaries, store.resolver)
+    diverging = DataStore(
+        list(store.districts.values()),
+        {**store.indicators, indicator.id: indicator},
+        _all_values(store),
+        store.boundaries,
+        store.resolver,
+    )
     axis = build(diverging)["layout"]["coloraxis"]
     assert axis["colorscale"] == DIVERGING_SCALE and axis["cmid"] == 0 and axis["cmin"] == -axis["cmax"]
 
