@@ -118,6 +118,7 @@ def page(store: DataStore, state: ViewState, t: Translator, geojson_url: str, to
                 value=state.tab.value,
                 className="tabs",
                 parent_className="tabs-parent",
+                mobile_breakpoint=0,  # keep the tabs in a row on phones too
                 children=[
                     dcc.Tab(
                         label=t("Map"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -110,3 +111,27 @@ def test_a_district_without_values_gets_a_sentence_not_empty_axes(store: DataSto
     figure = trend_figure(store, "population", 2020, "panj", t, SCREEN)
     assert figure["data"] == []
     assert figure["layout"]["annotations"][0]["text"] == "Panj has no value for this indicator in any year."
+
+
+def test_without_a_khatlon_row_the_chart_says_it_uses_the_unweighted_mean(store: DataStore) -> None:
+    from dashboard.data import KHATLON
+
+    frames = []
+    for indicator_id in store.indicators:
+        rows = store.rows(indicator_id)
+        rows.insert(1, "indicator", indicator_id)
+        frames.append(rows[(rows["district_id"] != KHATLON) | (rows["indicator"] != "coverage_medical_pct")])
+    without = DataStore(
+        list(store.districts.values()),
+        store.indicators,
+        pd.concat(frames, ignore_index=True),
+        store.boundaries,
+        store.resolver,
+    )
+    figure = ranking_figure(without, "coverage_medical_pct", 2024, None, t, SCREEN)
+    mean = without.snapshot("coverage_medical_pct", 2024)["value"].mean()
+    subtitle = figure["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    assert f"dashed line: Unweighted mean of districts (no Khatlon figure in the data) {mean:.1f}" in subtitle
+    assert figure["data"][1]["x"] == [pytest.approx(mean), pytest.approx(mean)]
+    trend = trend_figure(without, "coverage_medical_pct", 2024, "dusti", t, SCREEN)
+    assert trend["data"][0]["name"] == "Unweighted mean of districts"
