@@ -26,7 +26,7 @@
       startOrStop: function (frames, year, figure) {
         var noUpdate = window.dash_clientside.no_update;
         if (!frames || frames.stop || !frames.years || frames.years.length < 2) {
-          return [true, noUpdate, PLAY, year];
+          return [true, noUpdate, noUpdate, PLAY, year];  // stop: commit the year on screen
         }
         var years = frames.years;
         if (years.indexOf(year) === -1 || year === years[years.length - 1]) {
@@ -36,9 +36,9 @@
         return [false, noUpdate, noUpdate, PAUSE, noUpdate];
       },
       /* One frame: next year on the slider and on the map; stop (and commit) at the last year. */
-      tick: function (n, frames, year, figure, indicator) {
+      tick: function (n, frames, year, figure, indicator, tab) {
         var noUpdate = window.dash_clientside.no_update;
-        if (!frames || !frames.years || frames.indicator !== indicator) {
+        if (!frames || !frames.years || frames.indicator !== indicator || tab !== "map") {
           return [noUpdate, noUpdate, true, year, PLAY];
         }
         var years = frames.years, next = years[years.indexOf(year) + 1];
@@ -80,26 +80,38 @@
     navigate(new URLSearchParams({ present: "1", scene: String(target) }));
   }
   function quietly(promise) { if (promise && promise.catch) { promise.catch(function () {}); } }
+  /* Back to the dashboard on the scene's view: the server writes that view's full query into
+     #leave-query, so one history entry is added and Back returns to the scene. */
   function leave() {
     if (document.fullscreenElement) { quietly(document.exitFullscreen()); }
-    navigate(new URLSearchParams({ scene: String(sceneNumber()) }));
+    var element = document.getElementById("leave-query");
+    var query = element ? element.textContent.replace(/^\?/, "") : "";
+    navigate(new URLSearchParams(query));
   }
   function toggleFullScreen() {
     if (document.fullscreenElement) { quietly(document.exitFullscreen()); }
     else if (document.documentElement.requestFullscreen) { quietly(document.documentElement.requestFullscreen()); }
   }
+  var TEXT_INPUTS = ["text", "search", "number", "email", "url", "tel", "password"];
+  /* Keys typed into a text field or a dropdown belong to it, not to the presenter. */
   function isTyping(target) {
-    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (!target) { return false; }
+    if (target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName)) { return true; }
+    if (target.tagName === "INPUT" && TEXT_INPUTS.indexOf((target.type || "text").toLowerCase()) !== -1) {
+      return true;
+    }
+    return Boolean(target.closest && target.closest(".dash-dropdown, .dash-dropdown-options, .dash-options-list, .ag-root-wrapper"));
   }
 
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) { return; }
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) {
+      return;
+    }
     var key = event.key;
     if (!presenting()) {
       if (key === "p" || key === "P") { event.preventDefault(); goTo(1); }
       return;
     }
-    if (event.target && event.target.tagName === "BUTTON" && (key === "Enter" || key === " ")) { return; }
     var actions = {
       Home: function () { goTo(1); }, End: function () { goTo(sceneCount()); }, Escape: leave,
       f: toggleFullScreen, F: toggleFullScreen
@@ -113,6 +125,7 @@
     var button = event.target.closest ? event.target.closest("[data-action]") : null;
     if (!button) { return; }
     var action = button.getAttribute("data-action");
+    if (button.blur) { button.blur(); }  // so that a clicker's Enter or space is not a second click
     if (action === "present") { goTo(1); }
     else if (action === "next") { goTo(sceneNumber() + 1); }
     else if (action === "previous") { goTo(sceneNumber() - 1); }

@@ -43,7 +43,7 @@ class ViewState:
     district: str | None = None
     tab: Tab = Tab.MAP
     chart: Chart = Chart.RANKING
-    spotlight: bool = False
+    spotlight: bool = False  # dims all but ``district`` (when one is selected)
     compare: str | None = None
     present: bool = False
     scene: int | None = None  # 1-based, only in presenter mode
@@ -88,7 +88,8 @@ def _enum(enum, text: object, fallback):
 
 
 def _flag(value: object) -> bool:
-    return value in (True, 1, "1", "true", "on", ["on"], ["1"])
+    """``1`` (URL), ``True`` (store) or a ticked checklist; anything else is off, as in the keyboard script."""
+    return value is True or value in ("1", ["on"])
 
 
 def clean_district(store: DataStore, value: object) -> str | None:
@@ -150,7 +151,7 @@ def clean_state(
         district=district_id,
         tab=_enum(Tab, tab, default.tab),
         chart=_enum(Chart, chart, default.chart),
-        spotlight=_flag(spotlight) and district_id is not None,
+        spotlight=_flag(spotlight),
         compare=clean_district(store, compare),
         present=_flag(present),
     )
@@ -180,9 +181,6 @@ def parse_query(store: DataStore, search: object) -> ViewState:
         pairs = dict(parse_qsl(search.lstrip("?"), max_num_fields=20))
     except ValueError:
         return default_state(store)
-    if "scene" in pairs and not _flag(pairs.get("present")) and store.scenes:
-        # ``?scene=3`` without ``present``: the presenter left presenter mode on scene 3; keep its view.
-        return leave_presentation(scene_state(store, clean_scene(store, pairs["scene"])))
     return clean_state(
         store,
         pairs.get("indicator"),

@@ -73,6 +73,7 @@ def register(app: Dash, store: DataStore) -> None:
         State(ID.YEAR, "value"),
         State(ID.MAP, "figure"),
         State(ID.INDICATOR, "value"),
+        State(ID.TABS, "value"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

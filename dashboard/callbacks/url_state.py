@@ -15,7 +15,7 @@ from dash import Dash, Input, Output, State, ctx, no_update
 from ..data import DataStore
 from ..layout.controls import year_props
 from ..layout.ids import ID
-from ..state import ViewState, clean_district, clean_state, from_dict, parse_query
+from ..state import Tab, ViewState, clean_district, clean_state, from_dict, parse_query
 from .safety import never_fail
 
 SPOTLIGHT_ON = ["on"]
@@ -28,6 +28,11 @@ def clicked_district(store: DataStore, click_data: object) -> str | None:
         return clean_district(store, point.get("customdata") or point.get("location"))
     except (TypeError, KeyError, IndexError, AttributeError):
         return None
+
+
+def can_play(store: DataStore, state: ViewState) -> bool:
+    """Play animates the map: only on the Map tab, outside presenter mode, with two years or more."""
+    return state.tab == Tab.MAP and not state.present and len(store.years(state.indicator)) > 1
 
 
 def next_state(
@@ -56,7 +61,7 @@ def next_state(
     state = clean_state(store, indicator, year, district, tab, chart, on, compare)
     if trigger == ID.MAP:
         chosen = clicked_district(store, click) or state.district
-        state = replace(state, district=chosen, spotlight=state.spotlight or (on and chosen is not None))
+        state = replace(state, district=chosen)
     return state
 
 
@@ -73,6 +78,7 @@ def register(app: Dash, store: DataStore) -> None:
         Output(ID.TABS, "value"),
         Output(ID.CHART_KIND, "value"),
         Output(ID.SPOTLIGHT, "value"),
+        Output(ID.PLAY, "disabled"),
         Output(ID.VIEW, "data"),
         Input(ID.URL, "search"),
         Input(ID.INDICATOR, "value"),
@@ -96,9 +102,9 @@ def register(app: Dash, store: DataStore) -> None:
 
         from_url = trigger in (None, ID.URL)
         query = state.to_query()
-        write_url = (not from_url and state != previous) or (
-            from_url and "scene=" in str(search) and not state.present and query != search
-        )
+        # A control moved: record the new view. A presenter URL with junk (scene=3.5, present=true):
+        # write the canonical one, so that the keyboard script reads the scene actually shown.
+        write_url = (not from_url and state != previous) or (from_url and state.present and query != search)
         years = year_props(store, state.indicator)
         return (
             query if write_url and query != search else no_update,
@@ -113,5 +119,6 @@ def register(app: Dash, store: DataStore) -> None:
             changed(state.tab.value, tab),
             changed(state.chart.value, chart),
             changed(SPOTLIGHT_ON if state.spotlight else [], spotlight if isinstance(spotlight, list) else None),
+            can_play(store, state) is False,
             changed(state.to_dict(), view),
         )

@@ -3,7 +3,7 @@ the note about the data, the presenter's scene bar, the table and the sources.""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, Patch, no_update
+from dash import Dash, Input, Output, Patch, State, no_update
 
 from ..data import DataStore
 from ..figures import PROJECTOR, SCREEN, apply_updates, chart_figure, map_updates
@@ -11,8 +11,8 @@ from ..i18n import translator
 from ..layout.common import indicator_note, note_class
 from ..layout.ids import ID
 from ..layout.sources import sources_panel
-from ..layout.table import caption, column_defs, table_rows
-from ..state import Chart, Tab, ViewState, from_dict
+from ..layout.table import caption, column_defs, grid_options, table_rows
+from ..state import Chart, Tab, ViewState, from_dict, leave_presentation
 from .safety import never_fail
 
 SIDE_CHARTS = (Chart.RANKING, Chart.TREND, Chart.PROFILE)
@@ -50,16 +50,17 @@ def side_charts(store: DataStore, state: ViewState) -> tuple[dict, ...]:
     )
 
 
-def presenter_text(store: DataStore, state: ViewState) -> tuple[str, str, str, str]:
-    """Class of the page, and the scene's title, note and "3 / 9" position."""
+def presenter_text(store: DataStore, state: ViewState) -> tuple[str, str, str, str, str]:
+    """Class of the page; the scene's title, note and "3 / 9" position; the query Esc goes to."""
     t = translator()
+    leave = leave_presentation(state).to_query()
     if not state.present:
-        return "app", "", "", ""
+        return "app", "", "", "", leave
     if not state.scene:
         indicator = store.indicators[state.indicator]
-        return "app presenting", t(indicator.label), "", "1 / 1"
+        return "app presenting", t(indicator.label), "", "1 / 1", leave
     scene = store.scenes[state.scene - 1]
-    return "app presenting", t(scene.title), t(scene.note), f"{state.scene} / {len(store.scenes)}"
+    return "app presenting", t(scene.title), t(scene.note), f"{state.scene} / {len(store.scenes)}", leave
 
 
 def register(app: Dash, store: DataStore) -> None:
@@ -115,6 +116,7 @@ def register(app: Dash, store: DataStore) -> None:
         Output(ID.SCENE_TITLE, "children"),
         Output(ID.SCENE_NOTE, "children"),
         Output(ID.SCENE_POSITION, "children"),
+        Output(ID.LEAVE_QUERY, "children"),
         view,
         prevent_initial_call=True,
     )
@@ -126,16 +128,29 @@ def register(app: Dash, store: DataStore) -> None:
         Output(ID.TABLE, "rowData"),
         Output(ID.TABLE, "columnDefs"),
         Output(ID.TABLE_CAPTION, "children"),
+        Output(ID.TABLE, "filterModel"),
+        Output(ID.TABLE, "dashGridOptions"),
         view,
+        State(ID.TABLE, "dashGridOptions"),
         prevent_initial_call=True,
     )
     @never_fail
-    def update_table(data):
+    def update_table(data, options):
         state = from_dict(store, data)
         if state.tab != Tab.TABLE:
-            return no_update, no_update, no_update
+            return (no_update,) * 5
         indicator = store.indicators[state.indicator]
-        return table_rows(store, indicator, t), column_defs(indicator, t), caption(indicator, t)
+        shown = (options or {}).get("context", {}).get("indicator") if isinstance(options, dict) else None
+        if shown == indicator.id:  # same rows: keep the user's sorting and filters
+            return (no_update,) * 5
+        # another indicator: its rows, with filters cleared (a year filter could hide every row)
+        return (
+            table_rows(store, indicator, t),
+            column_defs(indicator, t),
+            caption(indicator, t),
+            {},
+            grid_options(indicator),
+        )
 
     @app.callback(Output(ID.SOURCES, "children"), view, prevent_initial_call=True)
     @never_fail

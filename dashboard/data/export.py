@@ -1,6 +1,7 @@
 """CSV export of one indicator's rows, safe to open in a spreadsheet.
 
-A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return could be run as
+A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a line feed (also
+after leading spaces) could be run as
 a formula by Excel or LibreOffice ("CSV injection"); such cells get a leading apostrophe, which
 spreadsheets show as plain text. Numbers are written as numbers, negative ones included.
 """
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterable
 from .model import Indicator
 from .store import DataStore
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 COLUMNS = [
     "area_id",
     "area",
@@ -37,7 +38,7 @@ COLUMNS = [
 
 def safe_text(value: object) -> object:
     """Neutralise a text cell that a spreadsheet would run as a formula; leave numbers alone."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and (value.startswith(FORMULA_PREFIXES) or value.lstrip().startswith(FORMULA_PREFIXES)):
         return "'" + value
     return value
 
@@ -87,8 +88,12 @@ def indicator_rows(
 
 
 def to_csv(rows: Iterable[dict]) -> str:
-    """CSV text (UTF-8, header first) with every text cell made formula-safe."""
+    """CSV text with every text cell made formula-safe.
+
+    It starts with a byte-order mark so that Excel reads the Cyrillic and Tajik names as UTF-8.
+    """
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 from .model import Indicator, Level
 from .names import UnknownDistrictError
@@ -44,9 +44,9 @@ class SceneSpec(BaseModel):
     tab: Literal["map", "chart", "table", "sources"]
     chart: Literal["ranking", "trend", "profile", "services", "context"] = "ranking"
     indicator: str = Field(min_length=1)
-    year: int
-    spotlight: str | None = None
-    compare: str | None = None
+    year: StrictInt  # not "2024", not 2024.0, not true
+    spotlight: str | None = Field(default=None, min_length=1)
+    compare: str | None = Field(default=None, min_length=1)
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,26 @@ def _lines(node: yaml.Node) -> dict[str, int]:
     return {str(key.value): value.start_mark.line + 1 for key, value in node.value}
 
 
+def _repeated_keys(node: yaml.Node) -> list[tuple[str, int]]:
+    """Keys given twice in one mapping (YAML would silently keep the last), with their lines."""
+    seen: set[str] = set()
+    repeated = []
+    for key, _ in node.value if isinstance(node, yaml.MappingNode) else []:
+        if str(key.value) in seen:
+            repeated.append((str(key.value), key.start_mark.line + 1))
+        seen.add(str(key.value))
+    return repeated
+
+
 def _to_python(node: yaml.Node):
+    """The plain value of a node; ``yaml.YAMLError`` for what safe_load refuses (e.g. a list as a key)."""
     return yaml.safe_load(yaml.serialize(node))
+
+
+def needs_illustrative_note(indicator: Indicator, tab: str, chart: str) -> bool:
+    """Whether the scene puts illustrative district figures on screen (so its note must say so)."""
+    national_chart = tab == "chart" and chart == "context"
+    return indicator.is_illustrative and not national_chart and tab != "sources"
 
 
 def read_scenes(
@@ -93,6 +111,8 @@ def read_scenes(
         line = mark.line + 1 if mark else 1
         return [], [Problem(shown, line, NO_COLUMN, f"invalid YAML: {error.problem or error}")]
     scene_nodes = _scene_nodes(root)
+    for key, line in _repeated_keys(root):
+        problems.append(Problem(shown, line, key, f"{key!r} is given twice; only one is allowed"))
     if scene_nodes is None:
         return [], [Problem(shown, 1, "scenes", "expected a mapping with a list under 'scenes:'")]
     if not scene_nodes:
@@ -136,8 +156,19 @@ def _check_scene(
     lines = _lines(node)
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(shown, start, NO_COLUMN, f"scene {number} is not a mapping of fields")]
+    repeated = [
+        Problem(shown, line, key, f"scene {number}: {key!r} is given twice") for key, line in _repeated_keys(node)
+    ]
+    if repeated:
+        return None, repeated
     try:
         spec = SceneSpec.model_validate(_to_python(node))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else start
+        return None, [
+            Problem(shown, line, NO_COLUMN, f"scene {number}: cannot read: {getattr(error, 'problem', error)}")
+        ]
     except ValidationError as error:
         problems = []
         for issue in error.errors():
@@ -170,6 +201,12 @@ def _check_scene(
             "year",
             f"{spec.indicator} has no data for {spec.year} (years: {', '.join(map(str, years(spec.indicator)))})",
         )
+    if (
+        indicator is not None
+        and needs_illustrative_note(indicator, spec.tab, spec.chart)
+        and "illustrative" not in spec.note.lower()
+    ):
+        problem("note", f"{spec.indicator} is illustrative (not official statistics): the note must say 'illustrative'")
     resolved: dict[str, str | None] = {}
     for field in ("spotlight", "compare"):
         name = getattr(spec, field)

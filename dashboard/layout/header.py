@@ -70,6 +70,7 @@ def presenter_bar(t: Translator) -> html.Div:
                         **{"data-action": "previous", "aria-label": t("Previous scene")},
                     ),
                     html.Span(id=ID.SCENE_POSITION, className="scene-position", **{"aria-live": "polite"}),
+                    html.Span(id=ID.LEAVE_QUERY, hidden=True),  # where Esc goes: this scene's view, not presenting
                     html.Button(
                         "›",
                         className="button scene-step",

@@ -32,6 +32,7 @@ class ID(StrEnum):
     SCENE_TITLE = "scene-title"
     SCENE_NOTE = "scene-note"
     SCENE_POSITION = "scene-position"
+    LEAVE_QUERY = "leave-query"
     TABLE = "table"
     TABLE_CAPTION = "table-caption"
     DOWNLOAD_BUTTON = "download-csv"

@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from ..data import DataStore, Indicator
 from ..data.export import indicator_rows
-from ..figures.labels import area_name, status_text
+from ..figures.labels import area_name
 from ..i18n import Translator
 from .common import status_badge
 from .ids import ID
@@ -16,7 +16,9 @@ from .ids import ID
 def table_rows(store: DataStore, indicator: Indicator, t: Translator) -> list[dict]:
     """Grid rows (numbers stay numbers so that sorting is numeric)."""
     rows = indicator_rows(store, indicator, None, lambda area: area_name(store, area, t))
-    status = status_text(indicator, t)
+    status = {"official": t("official"), "survey": t("survey"), "illustrative": t("illustrative")}[
+        indicator.status.value
+    ]
     return [
         {**row, "key": f"{row['area_id']}|{row['year']}", "status": status}
         for row in sorted(rows, key=lambda r: (-r["year"], r["area_id"] not in ("khatlon", "tajikistan"), r["area"]))
@@ -35,6 +37,16 @@ def column_defs(indicator: Indicator, t: Translator) -> list[dict]:
         {"field": "status", "headerName": t("Status"), "minWidth": 160},
         {"field": "note", "headerName": t("Note"), "minWidth": 260, "tooltipField": "note"},
     ]
+
+
+def grid_options(indicator: Indicator) -> dict:
+    """AG Grid options; ``context`` remembers whose rows the grid holds."""
+    return {
+        "animateRows": False,
+        "tooltipShowDelay": 300,
+        "enableCellTextSelection": True,
+        "context": {"indicator": indicator.id},
+    }
 
 
 def caption(indicator: Indicator, t: Translator) -> list:
@@ -63,8 +75,16 @@ def table_tab(store: DataStore, indicator: Indicator, t: Translator) -> html.Div
                 id=ID.TABLE,
                 rowData=table_rows(store, indicator, t),
                 columnDefs=column_defs(indicator, t),
-                defaultColDef={"sortable": True, "filter": True, "resizable": True, "flex": 1, "minWidth": 110},
-                dashGridOptions={"animateRows": False, "tooltipShowDelay": 300, "enableCellTextSelection": True},
+                defaultColDef={
+                    "sortable": True,
+                    "filter": True,
+                    "resizable": True,
+                    "flex": 1,
+                    "minWidth": 110,
+                    "wrapHeaderText": True,
+                    "autoHeaderHeight": True,
+                },
+                dashGridOptions=grid_options(indicator),
                 className="ag-theme-quartz table-grid",
                 style={"height": "100%"},
             ),

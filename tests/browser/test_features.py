@@ -10,7 +10,7 @@ from pathlib import Path
 
 from selenium.webdriver.common.by import By
 
-from .test_dashboard import map_title, paths_by_trace, wait
+from .test_dashboard import district_paths, map_title, paths_by_trace, wait
 
 
 def opacity_of_others(duo) -> list[float]:
@@ -101,10 +101,35 @@ def test_table_sorts_and_downloads_exactly_the_rows_shown(dashboard, store) -> N
     dashboard.find_element("#download-csv").click()
     target = Path(dashboard.download_path) / "khatlon_coverage_medical_pct_ILLUSTRATIVE.csv"
     wait(dashboard, target.exists, timeout=10)
-    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert len(rows) == len(store.rows("coverage_medical_pct")) == 26 * 6
     values = [float(r["value"]) for r in rows]
     assert values == sorted(values, reverse=True)  # the order on screen
     assert {r["status"] for r in rows} == {"illustrative"}
     assert all(r["source"] and r["licence"] for r in rows)
     assert rows[0]["value"] == first()
+
+
+def test_play_pressed_again_stops_and_keeps_the_year_on_screen(dashboard) -> None:
+    dashboard.driver.get(dashboard.server_url + "/?indicator=coverage_medical_pct&year=2024")
+    wait(dashboard, lambda: "Coverage: medical care, 2024" in map_title(dashboard))
+    dashboard.find_element("#play").click()
+    wait(dashboard, lambda: "2020" in map_title(dashboard) or "2021" in map_title(dashboard))
+    dashboard.find_element("#play").click()
+    wait(dashboard, lambda: dashboard.find_element("#play").text == "▶")
+    year = map_title(dashboard).rsplit(", ", 1)[-1]
+    assert year in {"2020", "2021", "2022"}
+    time.sleep(2.5)  # stopped: nothing moves any more
+    assert map_title(dashboard).rsplit(", ", 1)[-1] == year
+    assert len(district_paths(dashboard)) == 24  # the map is intact
+    wait(dashboard, lambda: f"year={year}" in dashboard.driver.current_url)  # and the year is committed
+    ranking = dashboard.driver.execute_script("return document.querySelector('#ranking .gtitle').textContent")
+    assert year in ranking
+
+
+def test_play_is_disabled_when_there_is_nothing_to_animate(dashboard) -> None:
+    dashboard.driver.get(dashboard.server_url + "/?indicator=population")
+    wait(dashboard, lambda: "Population" in map_title(dashboard))
+    wait(dashboard, lambda: dashboard.find_element("#play").get_attribute("disabled") == "true")
+    dashboard.driver.get(dashboard.server_url + "/?tab=chart")
+    wait(dashboard, lambda: dashboard.find_element("#play").get_attribute("disabled") == "true")

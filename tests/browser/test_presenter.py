@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
@@ -149,3 +150,27 @@ def test_a_bookmarked_scene_and_junk_scene_numbers(dashboard, store) -> None:
     check_scene(dashboard, store, len(store.scenes), url=False)
     dashboard.driver.get(dashboard.server_url + "/?present=1&scene=%3Cscript%3E")
     check_scene(dashboard, store, 1, url=False)
+
+
+def test_back_after_leaving_returns_to_the_scene(dashboard, store) -> None:
+    dashboard.driver.get(dashboard.server_url + "/?present=1&scene=5")
+    check_scene(dashboard, store, 5)
+    press(dashboard, Keys.ESCAPE)
+    wait(dashboard, lambda: "present=1" not in dashboard.driver.current_url)
+    assert f"indicator={store.scenes[4].indicator}" in dashboard.driver.current_url
+    dashboard.driver.back()
+    check_scene(dashboard, store, 5)
+
+
+def test_clicker_keys_win_over_a_focused_button_and_dropdowns_keep_their_keys(dashboard, store) -> None:
+    dashboard.driver.get(dashboard.server_url + "/?present=1&scene=3")
+    check_scene(dashboard, store, 3)
+    dashboard.find_element(".scene-nav [data-action='previous']").click()
+    check_scene(dashboard, store, 2)
+    dashboard.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    check_scene(dashboard, store, 3)
+    dashboard.driver.get(dashboard.server_url + "/")
+    dashboard.find_element("#indicator").click()  # the dropdown opens with its search box focused
+    dashboard.driver.switch_to.active_element.send_keys("p")
+    time.sleep(1)
+    assert "present" not in dashboard.driver.current_url

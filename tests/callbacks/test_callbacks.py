@@ -21,6 +21,7 @@ SYNC = [
     "tabs.value",
     "chart-kind.value",
     "spotlight.value",
+    "play.disabled",
     "view.data",
 ]
 DEFAULT_VIEW = ViewState("hh_member_abroad_pct", 2024).to_dict()
@@ -116,11 +117,20 @@ def test_controls_cannot_move_a_presentation(callbacks) -> None:
 
 
 def test_presenter_bar_text(callbacks, store) -> None:
-    outputs = ["app.className", "scene-title.children", "scene-note.children", "scene-position.children"]
+    outputs = [
+        "app.className",
+        "scene-title.children",
+        "scene-note.children",
+        "scene-position.children",
+        "leave-query.children",
+    ]
     body = callbacks.call(outputs, view(present=True, scene=3), ["view.data"]).get_json()["response"]
     assert body["app"]["className"] == "app presenting"
     assert body["scene-title"]["children"] == store.scenes[2].title
     assert body["scene-position"]["children"] == f"3 / {len(store.scenes)}"
+    scene = store.scenes[2]
+    assert body["leave-query"]["children"].startswith(f"?indicator={scene.indicator}&year={scene.year}")
+    assert "present" not in body["leave-query"]["children"]
     normal = callbacks.call(outputs, view(), ["view.data"]).get_json()["response"]
     assert normal["app"]["className"] == "app" and normal["scene-title"]["children"] == ""
 
@@ -166,7 +176,7 @@ def test_junk_in_the_view_never_errors(callbacks, bad) -> None:
         ["map.figure"],
         ["ranking.figure", "trend.figure", "profile.figure"],
         ["chart.figure"],
-        ["table.rowData", "table.columnDefs", "table-caption.children"],
+        ["table.rowData", "table.columnDefs", "table-caption.children", "table.filterModel", "table.dashGridOptions"],
         ["sources.children"],
     ):
         response = callbacks.call(outputs, view(**bad), ["view.data"])
@@ -204,3 +214,45 @@ def test_unknown_addresses_are_friendly(app) -> None:
     assert missing.status_code == 404 and b"Back to the dashboard" in missing.data
     page = client.get("/some/old/link?indicator=<b>")  # Dash serves the dashboard for any page path
     assert page.status_code == 200 and b"Traceback" not in page.data
+
+
+def test_table_keeps_sorting_for_the_same_indicator_and_clears_filters_for_another(callbacks) -> None:
+    outputs = [
+        "table.rowData",
+        "table.columnDefs",
+        "table-caption.children",
+        "table.filterModel",
+        "table.dashGridOptions",
+    ]
+    same = {**view(tab="table"), "table.dashGridOptions": {"context": {"indicator": "hh_member_abroad_pct"}}}
+    response = callbacks.call(outputs, same, ["view.data"])
+    assert "table" not in body_of(response).get("response", {})
+    other = {
+        **view(tab="table", indicator="population", year=2020),
+        **{"table.dashGridOptions": same["table.dashGridOptions"]},
+    }
+    body = callbacks.call(outputs, other, ["view.data"]).get_json()["response"]
+    assert body["table"]["filterModel"] == {} and body["table"]["dashGridOptions"]["context"] == {
+        "indicator": "population"
+    }
+    assert len(body["table"]["rowData"]) == 17
+
+
+def test_play_is_offered_only_where_it_animates_something(callbacks) -> None:
+    for search, disabled in (
+        ("", False),
+        ("?indicator=population", True),
+        ("?tab=chart", True),
+        ("?present=1&scene=2", True),
+    ):
+        body = callbacks.call(SYNC, {**CONTROLS, "url.search": search}, ["url.search"]).get_json()["response"]
+        assert body["play"]["disabled"] is disabled, search
+
+
+def test_a_junk_presenter_url_is_rewritten_to_the_scene_shown(callbacks) -> None:
+    body = callbacks.call(SYNC, {**CONTROLS, "url.search": "?present=1&scene=3.5"}, ["url.search"]).get_json()[
+        "response"
+    ]
+    assert body["url"]["search"] == "?present=1&scene=1"
+    body = callbacks.call(SYNC, {**CONTROLS, "url.search": "?present=1&scene=3"}, ["url.search"]).get_json()["response"]
+    assert "url" not in body

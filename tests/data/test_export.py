@@ -12,7 +12,7 @@ from dashboard.data import DataStore
 from dashboard.data.export import COLUMNS, export_filename, indicator_rows, safe_text, to_csv
 
 
-@pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1"])
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1", "\n=1", "  =1"])
 def test_formula_starts_are_neutralised(text: str) -> None:
     assert safe_text(text) == "'" + text
 
@@ -36,7 +36,9 @@ def test_csv_keeps_negative_numbers_numeric_and_escapes_text(store: DataStore) -
     indicator = replace(store.indicators["coverage_medical_pct"], label="=cmd|' /C calc'!A0")
     rows = indicator_rows(store, indicator, [("dusti", 2024)], str)
     rows[0].update(value=-3.5, note="-1 formula?", area="@evil")
-    parsed = list(csv.DictReader(io.StringIO(to_csv(rows))))
+    text = to_csv(rows)
+    assert text.startswith("\ufeffarea_id,")  # a byte-order mark: Excel then reads UTF-8
+    parsed = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert list(parsed[0]) == COLUMNS
     assert parsed[0]["value"] == "-3.5"  # a number, not text
     assert float(parsed[0]["value"]) == -3.5

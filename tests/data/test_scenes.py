@@ -11,12 +11,12 @@ from .helpers import problems_of
 SCENES = Path("scenes.yaml")
 GOOD = """scenes:
   - title: First scene
-    note: One sentence.
+    note: Illustrative figures, one sentence.
     tab: map
     indicator: hh_member_abroad_pct
     year: 2024
   - title: Second scene
-    note: Another sentence.
+    note: Illustrative figures again.
     tab: chart
     chart: services
     indicator: coverage_medical_pct
@@ -56,7 +56,7 @@ def test_yaml_syntax_error_has_its_line(data_copy: Path) -> None:
 
 
 def test_missing_and_unknown_fields(data_copy: Path) -> None:
-    write(data_copy, GOOD.replace("    note: One sentence.\n", "    notes: One sentence.\n"))
+    write(data_copy, GOOD.replace("    note: Illustrative figures, one sentence.\n", "    notes: Illustrative.\n"))
     assert sorted(problems_of(data_copy)) == [
         "data/scenes.yaml:2: note: scene 1: required field is missing",
         "data/scenes.yaml:3: notes: scene 1: unknown field",
@@ -113,7 +113,7 @@ def test_wrong_shapes(data_copy: Path) -> None:
 
 
 def test_a_note_too_long_for_a_slide(data_copy: Path) -> None:
-    write(data_copy, GOOD.replace("note: One sentence.", "note: " + "word " * 80))
+    write(data_copy, GOOD.replace("note: Illustrative figures, one sentence.", "note: illustrative " + "word " * 80))
     problems = problems_of(data_copy)
     assert len(problems) == 1 and problems[0].startswith(
         "data/scenes.yaml:3: note: scene 1: String should have at most 320"
@@ -123,3 +123,35 @@ def test_a_note_too_long_for_a_slide(data_copy: Path) -> None:
 def test_the_storyboard_is_optional(data_copy: Path) -> None:
     (data_copy / SCENES).unlink(missing_ok=True)
     assert problems_of(data_copy) == []
+
+
+def test_keys_given_twice(data_copy: Path) -> None:
+    write(data_copy, GOOD.replace("    year: 2024\n", "    year: 2024\n    year: 2019\n") + "scenes: []\n")
+    assert sorted(problems_of(data_copy)) == [
+        "data/scenes.yaml:16: scenes: 'scenes' is given twice; only one is allowed",
+        "data/scenes.yaml:7: year: scene 1: 'year' is given twice",
+    ]
+
+
+def test_unreadable_key_is_a_problem_not_a_crash(data_copy: Path) -> None:
+    write(data_copy, GOOD.replace("    tab: map\n", "    tab: map\n    ? [a, b]\n    : c\n"))
+    problems = problems_of(data_copy)
+    assert len(problems) == 1 and problems[0].startswith("data/scenes.yaml:") and "scene 1: cannot read" in problems[0]
+
+
+def test_strict_types(data_copy: Path) -> None:
+    write(data_copy, GOOD.replace("year: 2024", 'year: "2024"').replace("spotlight: Dousti", 'spotlight: ""'))
+    problems = problems_of(data_copy)
+    assert "data/scenes.yaml:6: year: scene 1: Input should be a valid integer" in problems
+    assert any(
+        p.startswith("data/scenes.yaml:13: spotlight: scene 2: String should have at least 1 character")
+        for p in problems
+    )
+
+
+def test_notes_about_illustrative_figures_must_say_so(data_copy: Path) -> None:
+    write(data_copy, GOOD.replace("Illustrative figures again.", "Dusti has the lowest coverage."))
+    assert problems_of(data_copy) == [
+        "data/scenes.yaml:8: note: scene 2: coverage_medical_pct is illustrative (not official statistics): the note "
+        "must say 'illustrative'"
+    ]
