@@ -15,29 +15,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.chromium import chromium  # noqa: E402
 
 SIZES = {"laptop": (1366, 768), "projector": (1920, 1080)}
 
 
 def browser(width: int, height: int) -> webdriver.Chrome:
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--window-size={width},{height}",
-        "--hide-scrollbars",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return webdriver.Chrome(options=options)
+    return chromium(width, height)
 
 
 def shoot(base: str, out: Path, query: str, name: str, size: str, full_page: bool = False) -> list[str]:

@@ -32,22 +32,23 @@ def map_patch(store: DataStore, state: ViewState) -> Patch:
     return patch
 
 
-def side_charts(store: DataStore, state: ViewState) -> tuple[dict, ...]:
-    t = translator()
-    return tuple(
-        chart_figure(
-            kind,
-            store,
-            state.indicator,
-            state.year,
-            state.district,
-            t,
-            theme_of(state),
-            spotlight=state.spotlit,
-            compared=state.compare,
-        )
-        for kind in SIDE_CHARTS
+def chart_for(store: DataStore, state: ViewState, kind: str) -> dict:
+    """The chart of ``kind`` for the view, in the view's theme, spotlight and comparison."""
+    return chart_figure(
+        kind,
+        store,
+        state.indicator,
+        state.year,
+        state.district,
+        translator(),
+        theme_of(state),
+        spotlight=state.spotlit,
+        compared=state.compare,
     )
+
+
+def side_charts(store: DataStore, state: ViewState) -> tuple[dict, ...]:
+    return tuple(chart_for(store, state, kind) for kind in SIDE_CHARTS)
 
 
 def presenter_text(store: DataStore, state: ViewState) -> tuple[str, str, str, str, str]:
@@ -89,19 +90,7 @@ def register(app: Dash, store: DataStore) -> None:
     @never_fail
     def update_chart(data):
         state = from_dict(store, data)
-        if state.tab != Tab.CHART:
-            return no_update
-        return chart_figure(
-            state.chart.value,
-            store,
-            state.indicator,
-            state.year,
-            state.district,
-            t,
-            theme_of(state),
-            spotlight=state.spotlit,
-            compared=state.compare,
-        )
+        return chart_for(store, state, state.chart.value) if state.tab == Tab.CHART else no_update
 
     @app.callback(
         Output(ID.INDICATOR_NOTE, "children"), Output(ID.INDICATOR_NOTE, "className"), view, prevent_initial_call=True

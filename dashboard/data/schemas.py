@@ -35,30 +35,6 @@ SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 ISO_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 SOURCE_URL = re.compile(r"^(https?://\S+|[\w./-]+)$")
 
-INDICATOR_REQUIRED = ["district", "indicator", "year", "value", "lower", "upper", "sample_size", "note"]
-INDICATOR_OPTIONAL = ["source", "source_url"]
-CATALOGUE_REQUIRED = [
-    "id",
-    "theme",
-    "label",
-    "unit",
-    "value_type",
-    "decimals",
-    "first_year",
-    "last_year",
-    "level",
-    "aggregate",
-    "direction",
-    "scale",
-    "status",
-    "definition",
-    "source",
-    "source_url",
-    "licence",
-    "updated",
-]
-CATALOGUE_OPTIONAL = ["caveat"]
-DISTRICTS_REQUIRED = ["district_id", "type", "name_en", "name_ru", "name_tg"]
 DISTRICTS_OPTIONAL = [
     "admin_centre",
     "former_names",

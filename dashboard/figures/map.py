@@ -183,6 +183,23 @@ def _attribution(theme: Theme) -> dict:
     }
 
 
+HOVER = "%{hovertext}<extra></extra>"
+
+
+def _choropleth(name: str, geojson_url: str, line: dict, **extra) -> dict:
+    """One choropleth trace over the boundaries (all five share the geometry by URL)."""
+    trace = {
+        "type": "choropleth",
+        "name": name,
+        "geojson": geojson_url,
+        "featureidkey": "id",
+        "marker": {"line": line},
+        "hovertemplate": HOVER,
+        "showlegend": False,
+    }
+    return {**trace, **extra}
+
+
 def map_figure(
     store: DataStore,
     indicator_id: str,
@@ -198,27 +215,15 @@ def map_figure(
     points = store.boundaries.points
     figure = {
         "data": [
-            {
-                "type": "choropleth",
-                "name": t("District value"),
-                "geojson": geojson_url,
-                "featureidkey": "id",
-                "coloraxis": "coloraxis",
-                "marker": {"line": line},
-                "hovertemplate": "%{hovertext}<extra></extra>",
-                "showlegend": False,
-            },
-            {
-                "type": "choropleth",
-                "name": t("No data"),
-                "geojson": geojson_url,
-                "featureidkey": "id",
-                "colorscale": [[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]],
-                "showscale": False,
-                "marker": {"line": line},
-                "hovertemplate": "%{hovertext}<extra></extra>",
-                "showlegend": True,
-            },
+            _choropleth(t("District value"), geojson_url, line, coloraxis="coloraxis"),
+            _choropleth(
+                t("No data"),
+                geojson_url,
+                line,
+                colorscale=[[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]],
+                showscale=False,
+                showlegend=True,
+            ),
             {
                 "type": "scattergeo",
                 "name": t("Bokhtar city (point)"),
@@ -229,30 +234,18 @@ def map_figure(
                 "text": [unit_name(store.districts[d], t, with_type=False) for d in points],
                 "textposition": "middle left",
                 "marker": {"symbol": "circle"},
-                "hovertemplate": "%{hovertext}<extra></extra>",
+                "hovertemplate": HOVER,
                 "showlegend": False,
             },
-            {
-                "type": "choropleth",
-                "name": t("Spotlight"),
-                "geojson": geojson_url,
-                "featureidkey": "id",
-                "coloraxis": "coloraxis",
-                "marker": {"line": line},
-                "hovertemplate": "%{hovertext}<extra></extra>",
-                "showlegend": False,
-            },
-            {
-                "type": "choropleth",
-                "name": t("Selected"),
-                "geojson": geojson_url,
-                "featureidkey": "id",
-                "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-                "showscale": False,
-                "marker": {"line": {"color": SELECTED_COLOR, "width": 3}},
-                "hoverinfo": "skip",
-                "showlegend": False,
-            },
+            _choropleth(t("Spotlight"), geojson_url, line, coloraxis="coloraxis"),
+            _choropleth(
+                t("Selected"),
+                geojson_url,
+                {"color": SELECTED_COLOR, "width": 3},
+                hoverinfo="skip",
+                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                showscale=False,
+            ),
         ],
         "layout": {
             **base_layout(theme, ""),

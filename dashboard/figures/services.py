@@ -66,43 +66,30 @@ def services_figure(store: DataStore, year: int, pair: tuple[str, str], t: Trans
         "colorbar": {"title": {"text": "%"}, "thickness": 12, "len": 0.5, "x": 0.51, "xanchor": "left", "y": 0.75},
         "hovertemplate": "%{y} · %{x}: %{z:.1f}%<extra></extra>",
     }
-    bars = []
-    colors = [SELECTED_COLOR, COMPARED_COLOR]
-    for color, district_id in zip(colors, pair):
-        bars.append(
-            {
-                "type": "bar",
-                "orientation": "h",
-                "xaxis": "x2",
-                "yaxis": "y2",
-                "y": columns,
-                "x": [table[i.id].get(district_id) for i in indicators],
-                "marker": {"color": color},
-                "name": unit_name(store.districts[district_id], t),
-                "texttemplate": "%{x:.0f}",
-                "textposition": "outside",
-                "cliponaxis": False,
-                "hovertemplate": "%{fullData.name} · %{y}: %{x:.1f}%<extra></extra>",
-            }
-        )
+
+    def bars(name: str, values: list, color: str) -> dict:
+        return {
+            "type": "bar",
+            "orientation": "h",
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "y": columns,
+            "x": values,
+            "marker": {"color": color},
+            "name": name,
+            "texttemplate": "%{x:.0f}",
+            "textposition": "outside",
+            "cliponaxis": False,
+            "hovertemplate": "%{fullData.name} · %{y}: %{x:.1f}%<extra></extra>",
+        }
+
+    compared = [
+        bars(unit_name(store.districts[d], t), [table[i.id].get(d) for i in indicators], color)
+        for color, d in zip((SELECTED_COLOR, COMPARED_COLOR), pair)
+    ]
     khatlon = [store.observation(i.id, KHATLON, used_year) for i in indicators]
     if all(o is not None for o in khatlon):
-        bars.append(
-            {
-                "type": "bar",
-                "orientation": "h",
-                "xaxis": "x2",
-                "yaxis": "y2",
-                "y": columns,
-                "x": [o.value for o in khatlon],
-                "marker": {"color": KHATLON_COLOR},
-                "name": t("Khatlon"),
-                "texttemplate": "%{x:.0f}",
-                "textposition": "outside",
-                "cliponaxis": False,
-                "hovertemplate": "%{fullData.name} · %{y}: %{x:.1f}%<extra></extra>",
-            }
-        )
+        compared.append(bars(t("Khatlon"), [o.value for o in khatlon], KHATLON_COLOR))
     names = " vs ".join(unit_name(store.districts[d], t) for d in pair)
     layout = base_layout(
         theme,
@@ -152,4 +139,4 @@ def services_figure(store: DataStore, year: int, pair: tuple[str, str], t: Trans
         annotations=provenance_annotations(indicators[:1], t, theme, width=110),
     )
     place_footer(layout, theme, axis_room=theme.font_size * 6 + 10)
-    return {"data": [heatmap, *bars], "layout": layout}
+    return {"data": [heatmap, *compared], "layout": layout}

@@ -10,10 +10,9 @@ from selenium.webdriver.chrome.options import Options
 
 from dashboard.app import create_app
 from dashboard.settings import Settings
+from tools.chromium import chromium_options
 
 from ..conftest import BUNDLED
-
-CHROMIUM = "/usr/bin/chromium"
 
 
 class LoggingOptions(Options):
@@ -31,23 +30,7 @@ class LoggingOptions(Options):
 
 def pytest_setup_options() -> Options:
     """Options for dash_duo's Chrome: Debian's chromium, headless, no background traffic, logs on."""
-    options = LoggingOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-default-apps",
-        "--no-first-run",
-        "--window-size=1366,900",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return options
+    return chromium_options(1366, 900, LoggingOptions())
 
 
 def foreign_requests(driver, host: str) -> list[str]:
