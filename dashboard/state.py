@@ -220,8 +220,7 @@ def leave_presentation(state: ViewState) -> ViewState:
 
 
 def with_indicator(store: DataStore, state: ViewState, indicator: str) -> ViewState:
-    """Switch indicator, keeping the year where the new indicator has it."""
-    new = clean_state(
+    """Switch indicator, keeping the year where the new indicator has it (else its latest)."""
+    return clean_state(
         store, indicator, state.year, state.district, state.tab, state.chart, state.spotlight, state.compare
     )
-    return replace(new, year=clean_year(store, new.indicator, state.year))

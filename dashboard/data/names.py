@@ -114,7 +114,7 @@ class UnitNames:
 
 
 class DistrictResolver:
-    """Resolves names to ids over a fixed set of units; immutable once built."""
+    """Resolves names to ids over a fixed set of units; its answers never change once built."""
 
     def __init__(self, units: Iterable[UnitNames]) -> None:
         self._units = {u.district_id: u for u in units}
@@ -142,6 +142,7 @@ class DistrictResolver:
                         centres[key].append(unit.district_id)
         self._index = dict(index)
         self._centres = dict(centres)
+        self._resolved: dict[str, str] = {}  # names already resolved (a data file repeats them)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -151,12 +152,15 @@ class DistrictResolver:
         """Return the ``district_id`` for ``name`` or raise :class:`UnknownDistrictError`."""
         if not isinstance(name, str) or not name.strip():
             raise UnknownDistrictError(str(name), reason="empty district name")
+        if name in self._resolved:
+            return self._resolved[name]
         key, kinds = parse_name(name)
         entries = [e for e in self._index.get(key, []) if not kinds or kinds & e.kinds]
         if entries:
             best = min(e.priority for e in entries)
             winners = sorted({e.district_id for e in entries if e.priority == best})
             if len(winners) == 1:
+                self._resolved[name] = winners[0]
                 return winners[0]
             raise UnknownDistrictError(name, map(self._describe, winners), reason=f"ambiguous district name {name!r}")
         raise UnknownDistrictError(name, self.suggest(name), reason=self._reason(name, key, kinds))

@@ -56,7 +56,11 @@ def _observation(area_id: str, year: int, row: pd.Series) -> Observation:
 
 
 class DataStore:
-    """Districts, indicators, values and boundaries of one data folder."""
+    """Districts, indicators, values and boundaries of one data folder.
+
+    Everything a request asks for (years, observations, value ranges) is indexed once here, so
+    callbacks do lookups, not scans of the data.
+    """
 
     def __init__(
         self,
@@ -78,6 +82,20 @@ class DataStore:
         self._by_indicator: Mapping[str, pd.DataFrame] = MappingProxyType(
             {key: frame.reset_index(drop=True) for key, frame in values.groupby("indicator", sort=False)}
         )
+        self._observations: dict[tuple[str, str, int], Observation] = {}
+        self._series: dict[tuple[str, str], list[Observation]] = {}
+        for row in values.to_dict("records"):
+            observation = _observation(row["district_id"], row["year"], row)
+            self._observations[(row["indicator"], row["district_id"], int(row["year"]))] = observation
+            self._series.setdefault((row["indicator"], row["district_id"]), []).append(observation)
+        self._years = {key: _unit_years(frame) for key, frame in self._by_indicator.items()}
+        units = values[values["district_id"].isin(list(self.districts))]
+        self._unit_ranges = {
+            key: (float(frame["value"].min()), float(frame["value"].max()))
+            for key, frame in units.groupby("indicator", sort=False)
+        }
+        mapped = [i for i in self.indicators.values() if i.level is Level.DISTRICT and i.id in self._by_indicator]
+        self._district_indicators = tuple(sorted(mapped, key=lambda i: _theme_rank(i.theme)))
         self._geojson = boundaries.browser_geojson()
 
     # ---------------------------------------------------------------- catalogue
@@ -91,8 +109,7 @@ class DataStore:
 
     def district_indicators(self) -> list[Indicator]:
         """Indicators that have values per unit (mappable), by theme then catalogue order."""
-        mapped = [i for i in self.indicators.values() if i.level is Level.DISTRICT and i.id in self._by_indicator]
-        return sorted(mapped, key=lambda i: _theme_rank(i.theme))
+        return list(self._district_indicators)
 
     def national_indicators(self) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.level is Level.NATIONAL and i.id in self._by_indicator]
@@ -103,12 +120,12 @@ class DataStore:
         return max(dates) if dates else max((i.updated for i in self.indicators.values()), default="")
 
     def years(self, indicator_id: str) -> tuple[int, ...]:
-        frame = self._by_indicator.get(indicator_id)
-        if frame is None:
-            return ()
-        units = frame[~frame["district_id"].isin([KHATLON, TAJIKISTAN])]
-        chosen = units if not units.empty else frame
-        return tuple(sorted(int(y) for y in chosen["year"].unique()))
+        """Years with values for units (for national indicators: for the country)."""
+        return self._years.get(indicator_id, ())
+
+    def unit_range(self, indicator_id: str) -> tuple[float, float]:
+        """Lowest and highest value of any unit in any year (``nan`` if the units have none)."""
+        return self._unit_ranges.get(indicator_id, (float("nan"), float("nan")))
 
     # ---------------------------------------------------------------- values
     def rows(self, indicator_id: str) -> pd.DataFrame:
@@ -121,21 +138,25 @@ class DataStore:
         )
 
     def snapshot(self, indicator_id: str, year: int) -> pd.DataFrame:
-        """One row per unit (all 25, in name order) for a year; missing values are NaN."""
-        rows = self.rows(indicator_id)
-        rows = rows[rows["year"] == year].set_index("district_id")
+        """One row per unit (all 25, in name order) for a year; missing values are NaN (a new frame)."""
+        frame = self._by_indicator.get(indicator_id)
+        if frame is None:
+            return pd.DataFrame(index=list(self.districts), columns=OBSERVATION_COLUMNS, dtype=float)
+        rows = frame[frame["year"] == year].set_index("district_id")
         return rows.reindex(list(self.districts))[OBSERVATION_COLUMNS]
 
     def observation(self, indicator_id: str, area_id: str, year: int) -> Observation | None:
-        rows = self.rows(indicator_id)
-        match = rows[(rows["district_id"] == area_id) & (rows["year"] == year)]
-        return None if match.empty else _observation(area_id, year, match.iloc[0])
+        return self._observations.get((indicator_id, area_id, year))
 
     def series(self, indicator_id: str, area_id: str) -> list[Observation]:
-        """Every year's observation for one area (a unit, ``khatlon`` or ``tajikistan``)."""
-        rows = self.rows(indicator_id)
-        rows = rows[rows["district_id"] == area_id]
-        return [_observation(area_id, row["year"], row) for _, row in rows.iterrows()]
+        """Every year's observation for one area (a unit, ``khatlon`` or ``tajikistan``), by year."""
+        return list(self._series.get((indicator_id, area_id), []))
+
+
+def _unit_years(frame: pd.DataFrame) -> tuple[int, ...]:
+    units = frame[~frame["district_id"].isin([KHATLON, TAJIKISTAN])]
+    chosen = units if not units.empty else frame
+    return tuple(sorted(int(y) for y in chosen["year"].unique()))
 
 
 def _theme_rank(theme: str) -> int:

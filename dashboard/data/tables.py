@@ -45,6 +45,7 @@ AREA_NAMES = {
     "khatlon": ("Khatlon", "Khatlon province", "Khatlon region", "Хатлонская область", "Вилояти Хатлон"),
     "tajikistan": ("Tajikistan", "Republic of Tajikistan", "Таджикистан", "Тоҷикистон"),
 }
+AREA_KEYS = {parse_name(name)[0]: area for area, names in AREA_NAMES.items() for name in (*names, area)}
 
 
 def split_list(cell: str) -> tuple[str, ...]:
@@ -221,10 +222,9 @@ class ValueContext:
 
     def resolve_area(self, name: str) -> str:
         """A unit id, or ``khatlon`` / ``tajikistan`` for the aggregate areas."""
-        key, _ = parse_name(name)
-        for area, names in AREA_NAMES.items():
-            if key in {parse_name(n)[0] for n in names + (area,)}:
-                return area
+        area = AREA_KEYS.get(parse_name(name)[0])
+        if area is not None:
+            return area
         try:
             return self.resolver.resolve(name)
         except UnknownDistrictError:

@@ -9,7 +9,7 @@ from .map import apply_updates, map_figure, map_updates
 from .profile import profile_figure
 from .ranking import ranking_figure
 from .services import services_figure
-from .style import PROJECTOR, SCREEN, Theme, theme_named
+from .style import PROJECTOR, SCREEN, Theme
 from .trend import trend_figure
 
 __all__ = [
@@ -23,14 +23,11 @@ __all__ = [
     "profile_figure",
     "ranking_figure",
     "services_figure",
-    "theme_named",
     "trend_figure",
-    "CHART_KINDS",
     "chart_figure",
     "comparison_pair",
 ]
 
-CHART_KINDS = ("ranking", "trend", "profile", "services", "context")
 DEFAULT_PAIR = ("dusti", "kulob")
 
 
@@ -53,7 +50,7 @@ def chart_figure(
     spotlight: str | None = None,
     compared: str | None = None,
 ) -> dict:
-    """The chart of ``kind`` (one of ``CHART_KINDS``) for the view."""
+    """The chart of ``kind`` (ranking, trend, profile, services or context) for the view."""
     if kind == "trend":
         return trend_figure(store, indicator_id, year, spotlight or district, t, theme)
     if kind == "profile":

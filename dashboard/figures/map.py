@@ -50,9 +50,7 @@ Path = tuple[Any, ...]
 
 def color_range(store: DataStore, indicator: Indicator) -> tuple[float, float]:
     """Colour range over every year (so colours compare across years), rounded outwards."""
-    rows = store.rows(indicator.id)
-    values = rows.loc[rows["district_id"].isin(store.district_ids), "value"]
-    low, high = float(values.min()), float(values.max())
+    low, high = store.unit_range(indicator.id)
     if indicator.scale is Scale.DIVERGING:
         edge = max(abs(low), abs(high))
         return -edge, edge

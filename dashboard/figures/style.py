@@ -44,13 +44,6 @@ class Theme:
 
 SCREEN = Theme("screen", font_size=13, title_size=17, small_size=11)
 PROJECTOR = Theme("projector", font_size=24, title_size=32, small_size=19, text_color="#000000", muted_color="#303030")
-THEMES = {theme.name: theme for theme in (SCREEN, PROJECTOR)}
-
-
-def theme_named(name: str | None) -> Theme:
-    return THEMES.get(name or "", SCREEN)
-
-
 TITLE_CHARS = 52  # titles wrap after about this many characters (they must not run under the modebar)
 
 
