@@ -9,29 +9,40 @@ from pathlib import Path
 from .settings import BUNDLED_DATA_DIR, Settings
 
 
-def validate(data_dir: str | None) -> int:
-    """Print one ``FILE:LINE: COLUMN: message`` line per problem; 0 if none, else 1."""
-    from .data import validate_data_dir
+def validate(data_dir: str | None, strict: bool = False) -> int:
+    """Print one ``FILE:LINE: COLUMN: message`` line per problem (at most 50 per file).
+
+    Exit status 0 if there is no error, else 1; with ``strict``, warnings count as errors.
+    """
+    from .data.loader import check_data_dir
 
     folder = Path(data_dir) if data_dir else Settings.from_env().data_dir
     shown = data_dir if data_dir else str(folder)
     try:
-        store, problems = validate_data_dir(folder, shown_as=shown)
+        validation = check_data_dir(folder, shown_as=shown)
     except Exception as error:  # never show a traceback to a data officer
         print(
             f"{shown}:1: -: internal error while validating ({type(error).__name__}: {error}); "
             "please report it with the file that caused it"
         )
         return 1
-    for problem in problems:
+    for problem in validation.problems:
         print(problem)
-    if store is None:
-        count = len(problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found in {shown}", file=sys.stderr)
+    warnings = _count(validation.warnings, "warning")
+    if validation.store is None:
+        also = f" and {warnings}" if validation.warnings else ""
+        print(f"{_count(validation.errors, 'problem')}{also} found in {shown}", file=sys.stderr)
         return 1
-    rows = sum(len(store.rows(i)) for i in store.indicators)
-    print(f"{shown}: OK ({len(store.districts)} units, {len(store.indicators)} indicators, {rows} values)")
+    if strict and validation.warnings:
+        print(f"{warnings} found in {shown} (--strict: warnings count as problems)", file=sys.stderr)
+        return 1
+    also = f"; {warnings}" if validation.warnings else ""
+    print(f"{shown}: OK ({validation.summary()}){also}")
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def serve(host: str | None, port: int | None) -> int:
@@ -46,12 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a data folder and list every problem")
     check.add_argument("data_dir", nargs="?", help=f"data folder (default: KHATLON_DATA_DIR or {BUNDLED_DATA_DIR})")
+    check.add_argument("--strict", action="store_true", help="treat warnings as problems (exit status 1)")
     run = commands.add_parser("serve", help="serve the dashboard with gunicorn")
     run.add_argument("--host", help="interface to listen on (default: HOST or 127.0.0.1)")
     run.add_argument("--port", type=int, help="port (default: PORT or 8050)")
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return validate(args.data_dir)
+        return validate(args.data_dir, args.strict)
     return serve(args.host, args.port)
 
 
