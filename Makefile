@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8050
 SOURCE ?= data/sources
 
-.PHONY: run test lint validate install install-test browser-deps data clean
+.PHONY: run test lint validate install install-test browser-deps data clean messages plotly-bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,3 +57,16 @@ data: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+# Rebuild the partial plotly.js bundle (assets/plotly-khatlon.min.js + .json) from the pinned
+# plotly.js in tools/plotly-bundle/package-lock.json. Needs Node.js and npm; commit the output.
+plotly-bundle:
+	cd tools/plotly-bundle && npm ci && node build.mjs
+
+# Translation catalogues: extract every t("...") / N_("...") into messages.pot and update the .po
+# files (Russian, Tajik). Translate the new or changed (fuzzy) entries, then commit the .po files;
+# the app compiles them when it starts.
+messages: install
+	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k t -k N_ -o dashboard/i18n/messages.pot dashboard
+	$(BIN)/pybabel update --no-location --omit-header -i dashboard/i18n/messages.pot -d dashboard/i18n/locales -D messages -l ru
+	$(BIN)/pybabel update --no-location --omit-header -i dashboard/i18n/messages.pot -d dashboard/i18n/locales -D messages -l tg

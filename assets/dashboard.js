@@ -1,10 +1,14 @@
-/* Khatlon Migration Dashboard: clientside callbacks (Play) and the presenter's keys.
+/* Khatlon Migration Dashboard: clientside callbacks (router, Play, notice), the window size, the
+ * presenter's keys and type-to-search in the dropdowns.
  * No inline scripts: this file is served from /assets, so the Content-Security-Policy stays strict.
  */
 (function () {
   "use strict";
   var PLAY = "\u25B6";  // ▶
   var PAUSE = "\u275A\u275A";  // ❚❚
+  var shownQuery = null;  // the query whose view is on screen (set by the router)
+  var requests = 0;
+  var ready = false;
 
   /* Apply [path, value] pairs (from figures.map.map_updates) to a copy of a figure. */
   function applyUpdates(figure, updates) {
@@ -20,8 +24,90 @@
     return copy;
   }
 
+  function params(search) { return new URLSearchParams(search === undefined ? window.location.search : search); }
+  function presenting(search) { return params(search).get("present") === "1"; }
+
+  /* The window's size class: only what changes a drawing (wide or narrow; in presenter mode the size). */
+  function viewport() {
+    var step = 80;
+    return {
+      w: Math.round(window.innerWidth / step) * step,
+      h: Math.round(window.innerHeight / step) * step
+    };
+  }
+  function sizeKey(size, present) {
+    if (present) { return size.w + "x" + size.h; }
+    return size.w >= 1100 ? "wide" : "narrow";
+  }
+  var sentKey = null;
+  function reportViewport(force) {
+    var set = window.dash_clientside && window.dash_clientside.set_props;
+    if (!set || !ready) { return false; }
+    var size = viewport(), present = presenting();
+    var key = sizeKey(size, present);
+    var assumed = sizeKey({ w: 1920, h: 1080 }, present);  // what the server draws without a size
+    if (key !== (sentKey === null ? assumed : sentKey) || force) {
+      sentKey = key;
+      set("viewport", { data: size });
+    }
+    return true;
+  }
+
+  /* Show one scene from the scene cache, without the server (the presenter's connection may be gone). */
+  function showScene(scene) {
+    var set = window.dash_clientside.set_props;
+    set("app", { className: scene.app });
+    set("scene-title", { children: scene.title });
+    set("scene-note", { children: scene.note });
+    set("scene-position", { children: scene.position });
+    set("leave-query", { children: scene.leave });
+    set("data-status", { hidden: scene.hideStatus });
+    set("stage", { className: scene.stage });
+    if (scene.map) { set("stage-map", { figure: scene.map }); }
+    if (scene.ranking) { set("stage-ranking", { figure: scene.ranking }); }
+    if (scene.chart) { set("stage-chart", { figure: scene.chart }); }
+    if (scene.panel) { set("stage-panel", { children: scene.panel }); }
+  }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     khatlon: {
+      /* A new URL: show it from the scene cache when it is a cached scene, else ask the server. */
+      route: function (search, view, cache) {
+        var noUpdate = window.dash_clientside.no_update;
+        if (!ready) {  // the first call: the renderer is ready for the window's size
+          ready = true;
+          setTimeout(function () { reportViewport(false); }, 1000);
+        }
+        search = search || "";
+        if (search === shownQuery) { return noUpdate; }
+        if (shownQuery === null && view && (view.query === search || view.source === search)) {
+          // the server drew this page for this URL (or wrote this URL): show its canonical form, ask nothing
+          shownQuery = view.query;
+          if (search !== view.query) {
+            window.history.replaceState(window.history.state, "", window.location.pathname + view.query);
+          }
+          return noUpdate;
+        }
+        var p = params(search);
+        if (p.get("present") === "1" && cache && cache.scenes) {
+          var size = viewport(), key = cache.key || "";
+          var language = p.get("lang") || (view && view.lang) || "en";
+          var scene = cache.scenes[p.get("scene") || "1"];
+          if (scene && cache.language === language && key.indexOf("|" + size.w + "x" + size.h) !== -1) {
+            showScene(scene);
+            shownQuery = search;
+            return noUpdate;
+          }
+        }
+        shownQuery = null;
+        requests += 1;
+        return { search: search, n: requests };
+      },
+      closeNotice: function () { return true; },
+      setLanguage: function (language) {
+        if (language) { document.documentElement.lang = language; }
+        return window.dash_clientside.no_update;
+      },
       /* Frames arrived (or a stop): start the timer from the first year if at the end, or stop. */
       startOrStop: function (frames, year, figure) {
         var noUpdate = window.dash_clientside.no_update;
@@ -56,19 +142,28 @@
     }
   });
 
+  window.__khatlon = function () { return { ready: ready, sentKey: sentKey, shown: shownQuery }; };
+  /* ---------------------------------------------------------------- the window's size */
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () { reportViewport(false); }, 250);
+  });
+
   /* ---------------------------------------------------------------- presenter mode and its keys */
   var NEXT = ["PageDown", "ArrowRight", "ArrowDown", " ", "Spacebar", "Enter"];
   var PREVIOUS = ["PageUp", "ArrowLeft", "ArrowUp", "Backspace"];
 
-  function params() { return new URLSearchParams(window.location.search); }
-  function presenting() { return params().get("present") === "1"; }
   function sceneNumber() { var n = parseInt(params().get("scene") || "1", 10); return isNaN(n) ? 1 : n; }
   function sceneCount() {
     var element = document.getElementById("scene-position");
     var match = element && element.textContent.match(/\/\s*(\d+)/);
     return match ? parseInt(match[1], 10) : 1;
   }
-  /* Change the URL without reloading; dcc.Location hears the event and the view follows. */
+  function language() {
+    return params().get("lang") || document.documentElement.lang || "en";
+  }
+  /* Change the URL without reloading; dcc.Location hears the event and the router follows. */
   function navigate(query) {
     var search = query.toString();
     window.history.pushState({}, "", window.location.pathname + (search ? "?" + search : ""));
@@ -77,11 +172,14 @@
   function goTo(number) {
     var target = Math.min(Math.max(number, 1), sceneCount());
     if (presenting() && target === sceneNumber()) { return; }
-    navigate(new URLSearchParams({ present: "1", scene: String(target) }));
+    if (!presenting()) { sentKey = null; }
+    var query = new URLSearchParams({ present: "1", scene: String(target), lang: language() });
+    navigate(query);
+    setTimeout(function () { reportViewport(false); }, 0);
   }
   function quietly(promise) { if (promise && promise.catch) { promise.catch(function () {}); } }
-  /* Back to the dashboard on the scene's view: the server writes that view's full query into
-     #leave-query, so one history entry is added and Back returns to the scene. */
+  /* Back to the dashboard on the scene's view: #leave-query holds that view's full query, so one
+     history entry is added and Back returns to the scene. */
   function leave() {
     if (document.fullscreenElement) { quietly(document.exitFullscreen()); }
     var element = document.getElementById("leave-query");
@@ -100,13 +198,34 @@
     if (target.tagName === "INPUT" && TEXT_INPUTS.indexOf((target.type || "text").toLowerCase()) !== -1) {
       return true;
     }
-    return Boolean(target.closest && target.closest(".dash-dropdown, .dash-dropdown-options, .dash-options-list, .ag-root-wrapper"));
+    return Boolean(target.closest && target.closest(".dash-dropdown, .dash-dropdown-options, .dash-options-list"));
+  }
+
+  /* Type-to-search: a letter typed on a closed dropdown opens it and goes into its search box. */
+  function typeToSearch(event) {
+    var trigger = event.target && event.target.closest && event.target.closest(".dash-dropdown");
+    if (!trigger || event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) { return false; }
+    var search = document.querySelector(".dash-dropdown-search, .dash-dropdown-content input");
+    if (search && document.activeElement === search) { return false; }
+    event.preventDefault();
+    trigger.click();
+    var typed = event.key;
+    setTimeout(function () {
+      var box = document.querySelector(".dash-dropdown-search, .dash-dropdown-content input");
+      if (box) {
+        box.focus();
+        var setter = Object.getOwnPropertyDescriptor(window.HTMLInputElement.prototype, "value").set;
+        setter.call(box, box.value + typed);
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    }, 30);
+    return true;
   }
 
   document.addEventListener("keydown", function (event) {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) {
-      return;
-    }
+    if (event.defaultPrevented) { return; }
+    if (!presenting() && typeToSearch(event)) { return; }
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) { return; }
     var key = event.key;
     if (!presenting()) {
       if (key === "p" || key === "P") { event.preventDefault(); goTo(1); }

@@ -1,84 +1,169 @@
 """The Dash app. ``create_app(settings)`` builds it; ``server`` is the WSGI entry for gunicorn:
 
 gunicorn -c python:dashboard.gunicorn_conf dashboard.app:server
+
+The page for a URL arrives with its view already drawn: Dash fetches the layout (``/_dash-layout``)
+right after the page, and the layout function reads the page's query string from that request's
+``Referer`` (and the language from ``Accept-Language`` when the URL names none).
 """
 
 from __future__ import annotations
 
+import functools
+import html as html_escape
 import logging
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 from dash import Dash
-from flask import Flask
+from dash._utils import to_json
+from flask import Flask, Response, has_request_context, request
 
 from .callbacks import register_callbacks
 from .data import DataStore, load_store
-from .i18n import translator
-from .layout import page
+from .figures import PROJECTOR, SCREEN, RenderContext
+from .i18n import preferred_language, translator
+from .layout.page import PageUrls, page
 from .settings import Settings
-from .state import default_state
-from .web import GEOJSON_ROUTE, add_routes, add_security_headers, compression_config
+from .state import Tab, ViewState, default_state, parse_query, query_parts
+from .web import (
+    STATIC_BR_LEVEL,
+    STATIC_GZIP_LEVEL,
+    add_routes,
+    add_security_headers,
+    compression_config,
+    geojson_url,
+)
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 _SCRIPT = re.compile(r'<script src="([^"]+)"')
-PLOTLY_JS = "/_dash-component-suites/plotly/package_data/plotly.min.js"  # loaded by dcc.Graph on demand
+_CSS = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
+LAYOUT_CACHE = 256
+
+
+class KhatlonDash(Dash):
+    """Dash with a page per URL: the layout follows the query string, the HTML its language."""
+
+    store: DataStore
+    urls: PageUrls
+
+    def request_search(self) -> str:
+        """The query string of the page being served (for ``/_dash-layout``: of its Referer)."""
+        if not has_request_context():
+            return ""
+        if request.path.endswith("_dash-layout"):
+            referrer = urlparse(request.referrer or "")
+            return "?" + referrer.query if referrer.query and referrer.netloc in ("", request.host) else ""
+        return "?" + request.query_string.decode("latin-1") if request.query_string else ""
+
+    def view_for_request(self) -> ViewState:
+        """The view the current request's page asks for (language: the URL's, else the browser's)."""
+        language = preferred_language(request.headers.get("Accept-Language")) if has_request_context() else "en"
+        return parse_query(self.store, self.request_search(), language)
+
+    def page_for_request(self):
+        return self._page(self.view_for_request(), self.request_search())
+
+    def _page(self, view: ViewState, search: str):
+        ctx = RenderContext(view.lang, PROJECTOR if view.present else SCREEN)
+        return page(self.store, view, ctx, self.urls, source=search)
+
+    def serve_layout(self):
+        view = self.view_for_request()
+        return Response(self._layout_json(view, view.notices, self.request_search()), mimetype="application/json")
+
+    @functools.lru_cache(maxsize=LAYOUT_CACHE)  # noqa: B019 - one app per process; bounded
+    def _layout_json(self, view: ViewState, notices: tuple, search: str) -> str:
+        return to_json(self._page(view, search))
+
+    def interpolate_index(self, **kwargs) -> str:
+        """The HTML shell in the page's language, with the boundaries fetched early (preload)."""
+        view = self.view_for_request()
+        t = translator(view.lang)
+        title = html_escape.escape(t("Khatlon Migration Dashboard"))
+        description = html_escape.escape(
+            t("Labour migration, remittances and services for families left behind in Khatlon, Tajikistan")
+        )
+        shows_map = (view.scene and self.store.scenes[view.scene - 1].tab == "map") or (
+            not view.present and view.tab == Tab.MAP
+        )
+        preload = (
+            f'<link rel="preload" href="{self.urls.geojson}" as="fetch" crossorigin="anonymous">' if shows_map else ""
+        )
+        extra = (
+            preload + f'<meta name="description" content="{description}">'
+            f'<meta property="og:title" content="{title}">'
+            f'<meta property="og:description" content="{description}">'
+            f'<meta property="og:type" content="website">'
+        )
+        kwargs["title"] = title
+        kwargs["metas"] = kwargs.get("metas", "") + extra
+        # DataTable's loader is in every Dash page; this page has no DataTable, so it is not sent.
+        kwargs["scripts"] = "\n".join(
+            line for line in kwargs.get("scripts", "").split("\n") if "/dash_table/" not in line
+        )
+        text = super().interpolate_index(**kwargs)
+        return text.replace("<html>", f'<html lang="{view.lang}">', 1)
 
 
 def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
     """Load and check the data once, then build the app around the immutable store."""
     settings = settings or Settings.from_env()
     store = store or load_store(settings.data_dir)
-    t = translator()
     server = Flask(__name__)
     server.config.update(compression_config())
+    server.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     server.secret_key = settings.secret_key
-    app = Dash(
+    app = KhatlonDash(
         __name__,
         server=server,
-        title=t("Khatlon Migration Dashboard"),
+        title="Khatlon Migration Dashboard",
         assets_folder=str(ASSETS_DIR),
         compress=True,
         serve_locally=True,
         update_title=None,
-        meta_tags=[
-            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
-            {
-                "name": "description",
-                "content": t(
-                    "Labour migration, remittances and services for families left behind in Khatlon, Tajikistan"
-                ),
-            },
-        ],
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    geojson_url = app.get_relative_path(GEOJSON_ROUTE)
-    topojson_url = app.get_asset_url("topojson/")
-    initial = default_state(store)
-    app.layout = page(store, initial, t, geojson_url, topojson_url)
-    register_callbacks(app, store)
+    app.store = store
+    app.urls = PageUrls(geojson=geojson_url(app, store), topojson=app.get_asset_url("topojson/"))
+    validation = default_state(store)
+    app.validation_layout = page(
+        store, ViewState(validation.indicator, validation.year, tab=Tab.TABLE), RenderContext(), app.urls
+    )
+    app.layout = app.page_for_request
+    register_callbacks(app, store, app.urls)
     add_routes(app, store)
     add_security_headers(app, allow_eval=settings.debug)
     if settings.debug:  # development only: Dash's dev tools (they need eval, hence the CSP exception)
         app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
-    _warm_up(app)
+    warm_up(app)
     return app
 
 
-def _warm_up(app: Dash) -> None:
+def warm_up(app: Dash) -> None:
     """Serve the page once inside this process before any worker forks.
 
-    Dash registers its script paths on the first request of a process. Under gunicorn's threaded
-    workers two first requests can race, and the loser gets a 500 for a script. Doing it here, once,
-    at start-up (with ``preload_app``) means every worker starts ready.
+    Dash registers its script paths on the first request of a process; under gunicorn's threaded
+    workers two first requests could race. Doing it here, once, at start-up (with ``preload_app``)
+    means every worker starts ready. Static files are compressed here, once, at the highest level.
     """
     client = app.server.test_client()
     for path in ("/", "/_dash-layout", "/_dash-dependencies"):
         response = client.get(path)
         if response.status_code != 200:
             raise RuntimeError(f"start-up check failed: GET {path} -> {response.status_code}")
-    # Compress the largest files once, before workers fork (see web.StaticCompressionCache).
-    for path in [PLOTLY_JS, *_SCRIPT.findall(client.get("/").get_data(as_text=True))]:
-        client.get(path, headers={"Accept-Encoding": "br"})
+    index = client.get("/").get_data(as_text=True)
+    static = [*_SCRIPT.findall(index), *_CSS.findall(index), app.urls.geojson]
+    config = app.server.config
+    dynamic = config["COMPRESS_BR_LEVEL"], config["COMPRESS_LEVEL"]
+    config["COMPRESS_BR_LEVEL"], config["COMPRESS_LEVEL"] = STATIC_BR_LEVEL, STATIC_GZIP_LEVEL
+    try:
+        for path in static:
+            for encoding in ("br", "gzip"):
+                client.get(path, headers={"Accept-Encoding": encoding})
+    finally:
+        config["COMPRESS_BR_LEVEL"], config["COMPRESS_LEVEL"] = dynamic
 
 
 _SERVER = None
@@ -93,3 +178,6 @@ def __getattr__(name: str):
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         _SERVER = create_app().server
     return _SERVER
+
+
+__all__ = ["KhatlonDash", "create_app", "query_parts", "warm_up"]

@@ -29,6 +29,7 @@ class Settings:
     debug: bool = False
     host: str = "127.0.0.1"
     port: int = 8050
+    max_request_bytes: int = 64 * 1024  # the largest body a browser sends is a few kB
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

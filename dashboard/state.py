@@ -1,22 +1,25 @@
 """The view state: what is on screen, as read from and written to the URL's query string.
 
-``?indicator=hh_member_abroad_pct&year=2024&district=dusti&tab=chart&chart=services&spotlight=1``
-``?present=1&scene=3`` (presenter mode: the scene decides the rest)
+``?indicator=hh_member_abroad_pct&year=2024&district=dusti&tab=chart&chart=services&spotlight=1&lang=ru``
+``?present=1&scene=3&lang=tg`` (presenter mode: the scene decides the rest)
 
-Anything unknown, malformed or hostile in the URL falls back quietly to the default; the URL is
-never trusted and never echoed back unchecked.
+Anything unknown, malformed or hostile in the URL falls back to the default, and the state
+remembers what it could not use (``notices``) so that the page can say so. The URL is never
+trusted and never echoed back unchecked.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from urllib.parse import parse_qsl, urlencode
 
 from .data import DataStore, UnknownDistrictError
 
 MAX_QUERY_LENGTH = 1000
+MAX_ECHO = 40  # characters of a rejected URL value quoted back in a notice
 DEFAULT_INDICATOR = "hh_member_abroad_pct"
+LANGUAGES = ("tg", "ru", "en")
 
 
 class Tab(StrEnum):
@@ -34,50 +37,64 @@ class Chart(StrEnum):
     CONTEXT = "context"
 
 
+Notice = tuple[str, str]  # (URL parameter, the value that was not understood)
+
+
 @dataclass(frozen=True)
 class ViewState:
-    """Everything that decides the screen. ``spotlight`` highlights ``district`` and dims the rest."""
+    """Everything that decides the screen. ``selected`` is the chosen unit (URL ``district``)."""
 
     indicator: str
     year: int
-    district: str | None = None
+    selected: str | None = None
     tab: Tab = Tab.MAP
     chart: Chart = Chart.RANKING
-    spotlight: bool = False  # dims all but ``district`` (when one is selected)
+    spotlight: bool = False  # dims all but ``selected`` (when one is selected)
     compare: str | None = None
     present: bool = False
     scene: int | None = None  # 1-based, only in presenter mode
+    lang: str = "en"
+    labels: bool | None = None  # district names on the map; None: automatic (by screen size)
+    notices: tuple[Notice, ...] = field(default=(), compare=False)
 
     def to_query(self) -> str:
         """The query string for this state (with the leading ``?``)."""
         if self.present and self.scene:
-            return "?" + urlencode({"present": "1", "scene": str(self.scene)})
+            return "?" + urlencode({"present": "1", "scene": str(self.scene), "lang": self.lang})
         fields = {
             "indicator": self.indicator,
             "year": str(self.year),
-            "district": self.district or "",
+            "district": self.selected or "",
             "tab": self.tab.value,
             "chart": self.chart.value,
             "spotlight": "1" if self.spotlight else "",
             "compare": self.compare or "",
             "present": "1" if self.present else "",
+            "labels": "" if self.labels is None else str(int(self.labels)),
+            "lang": self.lang,
         }
         return "?" + urlencode({k: v for k, v in fields.items() if v})
 
     def to_dict(self) -> dict:
-        """JSON-friendly form (for a ``dcc.Store``)."""
-        return {k: (v.value if isinstance(v, StrEnum) else v) for k, v in asdict(self).items()}
+        """JSON-friendly form (for a ``dcc.Store``); notices are not kept."""
+        data = {k: (v.value if isinstance(v, StrEnum) else v) for k, v in asdict(self).items()}
+        data.pop("notices")
+        return data
 
     @property
     def spotlit(self) -> str | None:
-        """The district in the spotlight, if any."""
-        return self.district if self.spotlight else None
+        """The unit in the spotlight, if any."""
+        return self.selected if self.spotlight else None
 
 
-def default_state(store: DataStore) -> ViewState:
+def default_state(store: DataStore, lang: str = "en") -> ViewState:
     indicators = [i.id for i in store.district_indicators()]
     indicator = DEFAULT_INDICATOR if DEFAULT_INDICATOR in indicators else indicators[0]
-    return ViewState(indicator=indicator, year=store.years(indicator)[-1])
+    return ViewState(indicator=indicator, year=store.years(indicator)[-1], lang=clean_language(lang))
+
+
+def clean_language(value: object, fallback: str = "en") -> str:
+    return value if isinstance(value, str) and value in LANGUAGES else fallback
 
 
 def _enum(enum, text: object, fallback):
@@ -92,14 +109,20 @@ def _flag(value: object) -> bool:
     return value is True or value in ("1", ["on"])
 
 
-def clean_district(store: DataStore, value: object) -> str | None:
-    """A known district id, or the id of a known spelling, else ``None``."""
+def _optional_flag(value: object) -> bool | None:
+    if value in (None, ""):
+        return None
+    return value in (True, "1", ["on"])
+
+
+def clean_unit(store: DataStore, value: object) -> str | None:
+    """A known unit id, or the id of a known spelling, else ``None``."""
     if not isinstance(value, str) or not value or len(value) > 100:
         return None
-    if value in store.districts:
+    if value in store.units:
         return value
     try:
-        return store.resolver.resolve(value)
+        return store.resolve(value)
     except UnknownDistrictError:
         return None
 
@@ -126,101 +149,95 @@ def clean_scene(store: DataStore, value: object) -> int:
     return min(max(number, 1), max(len(store.scenes), 1))
 
 
-def clean_state(
-    store: DataStore,
-    indicator: object,
-    year: object,
-    district: object = None,
-    tab: object = None,
-    chart: object = None,
-    spotlight: object = False,
-    compare: object = None,
-    present: object = False,
-    scene: object = None,
-) -> ViewState:
-    """Build a valid state from untrusted parts (URL, callback inputs)."""
-    if _flag(present) and store.scenes:
-        return scene_state(store, clean_scene(store, scene))
-    default = default_state(store)
+def clean_state(store: DataStore, parts: dict, lang: str = "en") -> ViewState:
+    """Build a valid state from untrusted parts (URL, callback inputs); note what was not understood."""
+    language = clean_language(parts.get("lang"), lang)
+    if _flag(parts.get("present")) and store.scenes:
+        return scene_state(store, clean_scene(store, parts.get("scene")), language)
+    default = default_state(store, language)
     mappable = {i.id for i in store.district_indicators()}
-    indicator_id = indicator if isinstance(indicator, str) and indicator in mappable else default.indicator
-    district_id = clean_district(store, district)
-    return ViewState(
-        indicator=indicator_id,
-        year=clean_year(store, indicator_id, year),
-        district=district_id,
-        tab=_enum(Tab, tab, default.tab),
-        chart=_enum(Chart, chart, default.chart),
-        spotlight=_flag(spotlight),
-        compare=clean_district(store, compare),
-        present=_flag(present),
+    raw = parts.get("indicator")
+    indicator = raw if isinstance(raw, str) and raw in mappable else default.indicator
+    state = ViewState(
+        indicator=indicator,
+        year=clean_year(store, indicator, parts.get("year")),
+        selected=clean_unit(store, parts.get("district")),
+        tab=_enum(Tab, parts.get("tab"), default.tab),
+        chart=_enum(Chart, parts.get("chart"), default.chart),
+        spotlight=_flag(parts.get("spotlight")),
+        compare=clean_unit(store, parts.get("compare")),
+        present=_flag(parts.get("present")),
+        lang=language,
+        labels=_optional_flag(parts.get("labels")),
     )
+    return replace(state, notices=_notices(parts, state))
 
 
-def scene_state(store: DataStore, number: int) -> ViewState:
+def _notices(parts: dict, state: ViewState) -> tuple[Notice, ...]:
+    """URL values that were given but could not be used (the page says so, then shows the default)."""
+    used = {
+        "indicator": state.indicator,
+        "year": str(state.year),
+        "district": state.selected,
+        "compare": state.compare,
+        "tab": state.tab.value,
+        "chart": state.chart.value,
+        "lang": state.lang,
+    }
+    found = []
+    for key, value in used.items():
+        given = parts.get(key)
+        if not isinstance(given, str) or not given:
+            continue
+        if value is None if key in ("district", "compare") else given != value:
+            found.append((key, given[:MAX_ECHO]))
+    return tuple(found)
+
+
+def scene_state(store: DataStore, number: int, lang: str = "en") -> ViewState:
     """The view a storyboard scene asks for, in presenter mode."""
     scene = store.scenes[number - 1]
     return ViewState(
         indicator=scene.indicator,
         year=scene.year,
-        district=scene.spotlight,
+        selected=scene.spotlight,
         tab=Tab(scene.tab),
         chart=Chart(scene.chart),
         spotlight=scene.spotlight is not None,
         compare=scene.compare,
         present=True,
         scene=number,
+        lang=lang,
+        labels=True,
     )
 
 
-def parse_query(store: DataStore, search: object) -> ViewState:
-    """The state a query string asks for; junk falls back to defaults."""
+def query_parts(search: object) -> dict[str, str] | None:
+    """The query string's parameters (first value of each), or ``None`` when it is junk."""
     if not isinstance(search, str) or len(search) > MAX_QUERY_LENGTH:
-        return default_state(store)
+        return None
     try:
-        pairs = dict(parse_qsl(search.lstrip("?"), max_num_fields=20))
+        return dict(parse_qsl(search.lstrip("?"), max_num_fields=20))
     except ValueError:
-        return default_state(store)
-    return clean_state(
-        store,
-        pairs.get("indicator"),
-        pairs.get("year"),
-        pairs.get("district"),
-        pairs.get("tab"),
-        pairs.get("chart"),
-        pairs.get("spotlight"),
-        pairs.get("compare"),
-        pairs.get("present"),
-        pairs.get("scene"),
-    )
+        return None
+
+
+def parse_query(store: DataStore, search: object, lang: str = "en") -> ViewState:
+    """The state a query string asks for; junk falls back to defaults (``lang``: when the URL has none)."""
+    parts = query_parts(search)
+    if parts is None:
+        return replace(default_state(store, lang), notices=(("query", ""),) if search else ())
+    return clean_state(store, parts, lang)
 
 
 def from_dict(store: DataStore, data: object) -> ViewState:
     """The state kept in the ``view`` store (re-checked: it came back from the browser)."""
     if not isinstance(data, dict):
         return default_state(store)
-    state = clean_state(
-        store,
-        data.get("indicator"),
-        data.get("year"),
-        data.get("district"),
-        data.get("tab"),
-        data.get("chart"),
-        data.get("spotlight"),
-        data.get("compare"),
-        data.get("present"),
-        data.get("scene"),
-    )
-    return state
+    parts = {**data, "district": data.get("selected"), "spotlight": data.get("spotlight") is True}
+    return replace(clean_state(store, parts), notices=())
 
 
 def leave_presentation(state: ViewState) -> ViewState:
     """Back to the normal dashboard, on the view of the scene that was showing."""
-    return replace(state, present=False, scene=None)
-
-
-def with_indicator(store: DataStore, state: ViewState, indicator: str) -> ViewState:
-    """Switch indicator, keeping the year where the new indicator has it (else its latest)."""
-    return clean_state(
-        store, indicator, state.year, state.district, state.tab, state.chart, state.spotlight, state.compare
-    )
+    return replace(state, present=False, scene=None, labels=None)

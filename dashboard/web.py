@@ -1,4 +1,4 @@
-"""The Flask side: the boundaries endpoint, a health check, security headers and error pages.
+"""The Flask side: the boundaries endpoint, health checks, security headers, compression and error pages.
 
 Content-Security-Policy, with the reason for each exception:
 
@@ -6,34 +6,38 @@ Content-Security-Policy, with the reason for each exception:
   (``app.csp_hashes()``); no ``'unsafe-eval'``: production runs without Dash dev tools, which need it.
 * ``style-src 'self' 'unsafe-inline'``: plotly.js and Dash components set inline styles.
 * ``img-src 'self' data: blob:``: plotly's "download as PNG" and its inline SVG icons.
+* ``font-src 'self'``: the Tajik letters' font subset in ``assets/fonts``.
 * ``connect-src 'self'``: callbacks and the boundaries file come from this server only.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 from dash import Dash
 from flask import Response, request
 
 from .data import DataStore
 
-GEOJSON_ROUTE = "/geo/boundaries.json"
-ERROR_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+GEOJSON_ROUTE = "/geo/boundaries.<version>.json"  # content-hashed: a data update never serves stale geometry
+ERROR_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <style>body{{font-family:system-ui,sans-serif;margin:4rem auto;max-width:36rem;color:#1f2933}}</style></head>
-<body><h1>{title}</h1><p>{text}</p><p><a href="{home}">Back to the dashboard</a></p></body></html>"""
+<body><h1>{title}</h1><p>{text}</p><p><a href="{home}">{back}</a></p></body></html>"""
+STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/geo/")
+YEAR = 365 * 24 * 3600
+DYNAMIC_BR_LEVEL, DYNAMIC_GZIP_LEVEL = 4, 5  # callback answers: cheap (1 ms), within 1 % of the best size
+STATIC_BR_LEVEL, STATIC_GZIP_LEVEL = 11, 9  # static files: compressed once per process, at the highest level
 
 
-STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", GEOJSON_ROUTE)
+def geojson_url(app: Dash, store: DataStore) -> str:
+    return app.get_relative_path(GEOJSON_ROUTE.replace("<version>", store.version))
 
 
 class StaticCompressionCache:
     """Flask-Compress cache that keeps the compressed bytes of static files only.
 
-    plotly.min.js is 4.8 MB; compressing it well (brotli 9: 1.23 MB against 1.44 MB with the
-    defaults) takes 0.4 s, so it is done once per process, not per request. Callback responses are
-    never cached: their key is not a static path. Keys are paths without the query string, so a
-    client cannot fill the cache by varying it (Dash's file names carry their own version).
+    Static files are compressed once per process at the highest level (see ``warm_up`` in
+    :mod:`dashboard.app`); callback answers are never cached: their key is not a static path.
+    Keys are paths without the query string, so a client cannot grow the cache by varying it, and
+    only paths that exist get here (a 404 is not compressed).
     """
 
     def __init__(self) -> None:
@@ -43,22 +47,27 @@ class StaticCompressionCache:
         return self._entries.get(key)
 
     def set(self, key: str, value: bytes) -> None:
-        algorithm, _, path = key.partition(";")
-        if path.startswith(STATIC_PREFIXES):
+        _, _, path = key.partition(";")
+        if path.startswith(STATIC_PREFIXES) and len(self._entries) < 500:
             self._entries[key] = value
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 def compression_config() -> dict:
-    """Flask-Compress settings (read when Dash creates its Compress extension)."""
+    """Flask-Compress settings (read when Dash creates its Compress extension, and per response)."""
     return {
-        "COMPRESS_ALGORITHM": ["br", "gzip", "deflate"],
-        "COMPRESS_BR_LEVEL": 9,
-        "COMPRESS_LEVEL": 6,
+        "COMPRESS_ALGORITHM": ["br", "gzip"],
+        "COMPRESS_BR_LEVEL": DYNAMIC_BR_LEVEL,
+        "COMPRESS_LEVEL": DYNAMIC_GZIP_LEVEL,
+        "COMPRESS_MIN_SIZE": 300,
         "COMPRESS_MIMETYPES": [
             "text/html",
             "text/css",
             "text/plain",
             "application/json",
+            "application/geo+json",
             "application/javascript",
             "text/javascript",
         ],
@@ -70,36 +79,20 @@ def compression_config() -> dict:
 def add_routes(app: Dash, store: DataStore) -> None:
     server = app.server
     body = store.geojson
-    etag = hashlib.sha256(body).hexdigest()[:16]
 
     @server.route(GEOJSON_ROUTE)
-    def boundaries() -> Response:
-        # Flask-Compress appends ":gzip" to the tag of the compressed body; either form is a match.
-        if any(tag.split(":")[0] == etag for tag in request.if_none_match.as_set()):
-            return Response(status=304)
+    def boundaries(version: str) -> Response:
+        if version != store.version:
+            return Response("unknown boundaries version", status=404, mimetype="text/plain")
         response = Response(body, mimetype="application/json")
-        response.set_etag(etag)
         response.cache_control.public = True
-        response.cache_control.max_age = 86400
+        response.cache_control.max_age = YEAR
+        response.cache_control.immutable = True
         return response
 
     @server.route("/healthz")
     def health() -> Response:
         return Response("ok", mimetype="text/plain")
-
-    @server.errorhandler(404)
-    def not_found(_error) -> tuple[str, int]:
-        return ERROR_PAGE.format(
-            title="Page not found", text="There is nothing at this address.", home=app.get_relative_path("/")
-        ), 404
-
-    @server.errorhandler(500)
-    def server_error(_error) -> tuple[str, int]:
-        return ERROR_PAGE.format(
-            title="Something went wrong",
-            text="The error was logged. Please try again.",
-            home=app.get_relative_path("/"),
-        ), 500
 
 
 def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
@@ -114,7 +107,7 @@ def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
             f"script-src {scripts}",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob:",
-            "font-src 'self' data:",
+            "font-src 'self'",
             "connect-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
@@ -125,8 +118,23 @@ def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
 
     @app.server.after_request
     def headers(response: Response) -> Response:
-        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        if response.mimetype == "text/html":
+            response.headers.setdefault("Content-Security-Policy", policy)
+            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+            response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+            response.headers.setdefault(
+                "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+            )
+        static = request.path.startswith(("/_dash-component-suites/", "/assets/"))
+        if static and response.status_code == 200:
+            response.cache_control.no_cache = None
+            response.cache_control.public = True
+            response.cache_control.max_age = YEAR  # Dash puts each file's version (or time) in its URL
+            if response.is_streamed:  # a file sent as a stream: read it, so its compressed form is cached
+                response.direct_passthrough = False
+                response.set_data(response.get_data())
+        if request.path.startswith("/_dash-update-component") or request.path.startswith("/_dash-layout"):
+            response.headers.setdefault("Cache-Control", "no-store")
         return response

@@ -7,47 +7,50 @@ slider's year is not "committed", so no server callback runs; the last year is c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import ClientsideFunction, Dash, Input, Output, State
 
 from ..data import DataStore
-from ..figures import map_updates
-from ..i18n import translator
 from ..layout.ids import ID
 from ..state import from_dict
-from .safety import never_fail
-from .views import theme_of
+from .drawing import labels_shown
+from .rendering import Renderer, Viewport, context_for
+from .safety import guarded
 
 
-def play_frames(store: DataStore, view: object, timer_disabled: object, clicks: object) -> dict:
+def play_frames(
+    store: DataStore, renderer: Renderer, view_data: object, viewport: object, timer_disabled: object, clicks: object
+) -> dict:
     """Every year's map updates for the current view, or ``{"stop": True}`` to stop playing."""
-    state = from_dict(store, view)
+    state = from_dict(store, view_data)
     years = store.years(state.indicator)
     if timer_disabled is False or len(years) < 2:
         return {"stop": True, "nonce": clicks}
-    t = translator()
+    size = Viewport.from_store(viewport)
+    state = replace(state, labels=labels_shown(state, size))
+    context = context_for(state, size)
     frames = {
         str(year): [
-            [list(path), value]
-            for path, value in map_updates(
-                store, state.indicator, year, state.district, t, theme_of(state), spotlight=state.spotlit
-            ).items()
+            [list(path), value] for path, value in renderer.map_updates(replace(state, year=year), context).items()
         ]
         for year in years
     }
     return {"indicator": state.indicator, "years": list(years), "frames": frames, "nonce": clicks}
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: DataStore, renderer: Renderer) -> None:
     @app.callback(
         Output(ID.PLAY_FRAMES, "data"),
         Input(ID.PLAY, "n_clicks"),
         State(ID.VIEW, "data"),
+        State(ID.VIEWPORT, "data"),
         State(ID.PLAY_TIMER, "disabled"),
         prevent_initial_call=True,
     )
-    @never_fail
-    def fetch_frames(clicks, view, disabled):
-        return play_frames(store, view, disabled, clicks)
+    @guarded()
+    def fetch_frames(clicks, view_data, viewport, disabled):
+        return play_frames(store, renderer, view_data, viewport, disabled, clicks)
 
     app.clientside_callback(
         ClientsideFunction("khatlon", "startOrStop"),

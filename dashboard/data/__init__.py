@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .loader import cached_resolver, load_store, validate_data_dir
-from .model import KHATLON, TAJIKISTAN, District, Indicator, Status
+from .model import KHATLON, TAJIKISTAN, Indicator, Status, Unit
 from .names import DistrictResolver, UnknownDistrictError
 from .problems import DataValidationError, Problem
 from .scenes import Scene
@@ -20,7 +20,6 @@ from .store import DataStore, Observation
 __all__ = [
     "DataStore",
     "DataValidationError",
-    "District",
     "DistrictResolver",
     "Indicator",
     "KHATLON",
@@ -30,6 +29,7 @@ __all__ = [
     "Status",
     "TAJIKISTAN",
     "UnknownDistrictError",
+    "Unit",
     "load_store",
     "resolve_district",
     "validate_data_dir",

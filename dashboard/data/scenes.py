@@ -3,7 +3,9 @@
 Each scene says what the room sees::
 
     scenes:
-      - title: Where migrant-sending households concentrate
+      - title:                    # one text, or one per language (en required; ru, tg)
+          en: Where migrant-sending households concentrate (illustrative)
+          ru: Где сосредоточены домохозяйства мигрантов (иллюстративные данные)
         note: One or two sentences the presenter can read out.
         tab: map                  # map | chart | table | sources
         chart: ranking            # with tab: chart -> ranking | trend | profile | services | context
@@ -13,6 +15,8 @@ Each scene says what the room sees::
         compare: Kulob            # optional
 
 YAML positions are kept (``yaml.compose``) so every problem is reported as ``FILE:LINE: FIELD: message``.
+A scene whose view shows an illustrative number (any indicator it shows, see :mod:`.views`) must
+say so: its title or note carries the glossary's word for "illustrative" in every language it has.
 """
 
 from __future__ import annotations
@@ -23,15 +27,39 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError, field_validator
 
-from .model import Indicator, Level
+from ..glossary import ILLUSTRATIVE_STEMS, LANGUAGES, says_illustrative
+from .model import Indicator, Level, Status
 from .names import UnknownDistrictError
 from .problems import NO_COLUMN, Problem
 from .readers import read_text
+from .views import indicators_shown
 
 MAX_SCENES = 30
+MAX_TITLE_CHARACTERS = 90
 MAX_NOTE_CHARACTERS = 320
+Texts = Mapping[str, str]  # language -> text
+
+
+def _texts(value: object, limit: int) -> dict[str, str]:
+    """A text, or a mapping of language -> text with English, each 1..limit characters."""
+    texts = {"en": value} if isinstance(value, str) else value
+    if not isinstance(texts, dict) or not texts:
+        raise ValueError("expected a text, or a mapping of languages (en, ru, tg) to texts")
+    unknown = sorted(str(k) for k in texts if k not in LANGUAGES)
+    if unknown:
+        raise ValueError(f"unknown language {unknown[0]!r}; use {', '.join(LANGUAGES)}")
+    if "en" not in texts:
+        raise ValueError("the English text (en) is required")
+    cleaned = {}
+    for language, text in texts.items():
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"the {language} text is empty")
+        if len(text.strip()) > limit:
+            raise ValueError(f"the {language} text has {len(text.strip())} characters; at most {limit}")
+        cleaned[language] = " ".join(text.split())
+    return cleaned
 
 
 class SceneSpec(BaseModel):
@@ -39,8 +67,8 @@ class SceneSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    title: str = Field(min_length=1, max_length=90)
-    note: str = Field(min_length=1, max_length=MAX_NOTE_CHARACTERS)
+    title: dict[str, str]
+    note: dict[str, str]
     tab: Literal["map", "chart", "table", "sources"]
     chart: Literal["ranking", "trend", "profile", "services", "context"] = "ranking"
     indicator: str = Field(min_length=1)
@@ -48,20 +76,36 @@ class SceneSpec(BaseModel):
     spotlight: str | None = Field(default=None, min_length=1)
     compare: str | None = Field(default=None, min_length=1)
 
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title(cls, value: object) -> dict[str, str]:
+        return _texts(value, MAX_TITLE_CHARACTERS)
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _note(cls, value: object) -> dict[str, str]:
+        return _texts(value, MAX_NOTE_CHARACTERS)
+
 
 @dataclass(frozen=True)
 class Scene:
-    """A checked scene: ids resolved, ready for the view state."""
+    """A checked scene: ids resolved, ready for the view state. Texts by language (``en`` always)."""
 
     number: int
-    title: str
-    note: str
+    titles: Texts
+    notes: Texts
     tab: str
     chart: str
     indicator: str
     year: int
     spotlight: str | None = None
     compare: str | None = None
+
+    def title(self, language: str = "en") -> str:
+        return self.titles.get(language) or self.titles["en"]
+
+    def note(self, language: str = "en") -> str:
+        return self.notes.get(language) or self.notes["en"]
 
 
 def _lines(node: yaml.Node) -> dict[str, int]:
@@ -87,10 +131,23 @@ def _to_python(node: yaml.Node):
     return yaml.safe_load(yaml.serialize(node))
 
 
-def needs_illustrative_note(indicator: Indicator, tab: str, chart: str) -> bool:
-    """Whether the scene puts illustrative district figures on screen (so its note must say so)."""
-    national_chart = tab == "chart" and chart == "context"
-    return indicator.is_illustrative and not national_chart and tab != "sources"
+Statuses = Callable[[str], frozenset[str]]  # indicator id -> the statuses of its rows
+
+
+def catalogue_statuses(indicators: Mapping[str, Indicator]) -> Statuses:
+    """Row statuses taken from the catalogue alone (when the values are not at hand)."""
+    return lambda indicator_id: (
+        frozenset({indicators[indicator_id].status.value}) if indicator_id in indicators else frozenset()
+    )
+
+
+def shows_illustrative(
+    indicators: Mapping[str, Indicator], statuses: Statuses, tab: str, chart: str, indicator_id: str
+) -> bool:
+    """Whether any number the view shows comes from an illustrative row."""
+    return any(
+        Status.ILLUSTRATIVE.value in statuses(i.id) for i in indicators_shown(indicators, tab, chart, indicator_id)
+    )
 
 
 def read_scenes(
@@ -99,8 +156,13 @@ def read_scenes(
     indicators: Mapping[str, Indicator],
     years: Callable[[str], tuple[int, ...]],
     resolve: Callable[[str], str],
+    statuses: Statuses | None = None,
 ) -> tuple[list[Scene], list[Problem]]:
-    """Parse and check the storyboard against the catalogue, the data's years and the districts."""
+    """Parse and check the storyboard against the catalogue, the data's years and the districts.
+
+    ``statuses`` gives the statuses of an indicator's rows (default: the catalogue's status).
+    """
+    statuses = statuses or catalogue_statuses(indicators)
     text, problems = read_text(path, shown)
     if text is None:
         return [], problems
@@ -128,7 +190,7 @@ def read_scenes(
         )
     scenes: list[Scene] = []
     for number, node in enumerate(scene_nodes[:MAX_SCENES], start=1):
-        scene, found = _check_scene(number, node, shown, indicators, years, resolve)
+        scene, found = _check_scene(number, node, shown, indicators, years, resolve, statuses)
         problems += found
         if scene is not None:
             scenes.append(scene)
@@ -151,6 +213,7 @@ def _check_scene(
     indicators: Mapping[str, Indicator],
     years: Callable[[str], tuple[int, ...]],
     resolve: Callable[[str], str],
+    statuses: Statuses,
 ) -> tuple[Scene | None, list[Problem]]:
     start = node.start_mark.line + 1
     lines = _lines(node)
@@ -201,12 +264,15 @@ def _check_scene(
             "year",
             f"{spec.indicator} has no data for {spec.year} (years: {', '.join(map(str, years(spec.indicator)))})",
         )
-    if (
-        indicator is not None
-        and needs_illustrative_note(indicator, spec.tab, spec.chart)
-        and "illustrative" not in spec.note.lower()
-    ):
-        problem("note", f"{spec.indicator} is illustrative (not official statistics): the note must say 'illustrative'")
+    if indicator is not None and shows_illustrative(indicators, statuses, spec.tab, spec.chart, spec.indicator):
+        for language in sorted(set(spec.title) | set(spec.note)):
+            text = spec.title.get(language, "") + " " + spec.note.get(language, "")
+            if not says_illustrative(text, language):
+                problem(
+                    "note",
+                    f"the view shows illustrative numbers (not official statistics): the {language} title or note "
+                    f"must say so ({ILLUSTRATIVE_STEMS[language]!r})",
+                )
     resolved: dict[str, str | None] = {}
     for field in ("spotlight", "compare"):
         name = getattr(spec, field)

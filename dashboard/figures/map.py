@@ -3,18 +3,21 @@
 The figure is split in two so that the geometry crosses the wire once:
 
 * :func:`map_figure` builds the whole figure (the page's first load). Its traces refer to the
-  boundaries by URL (``geojson_url``), so the polygons are fetched once and cached by plotly.
-* :func:`map_updates` returns only what changes with indicator, year or district, as
-  ``path -> value`` pairs; the callback turns them into a ``dash.Patch``.
+  boundaries by URL, so the polygons are fetched once and cached by the browser.
+* :func:`map_updates` returns only what changes with the view, as ``path -> value`` pairs; the
+  callback turns them into a ``dash.Patch``. Locations, names and label positions never change,
+  so an update is numbers (values, colours) plus a hover template.
 
 Traces (fixed order, the patch paths rely on it):
-0 ``values``   districts with a value, coloured through ``layout.coloraxis``
-1 ``no_data``  districts without a value, grey, "no data" in the hover
-2 ``points``   units drawn as points (Bokhtar city), coloured with the same scale
-3 ``spotlit``  the spotlighted district, drawn at full strength while trace 0 is dimmed
-4 ``selected`` an outline around the selected district
 
-(plotly's choropleth takes one opacity per trace, so dimming needs the spotlit district apart.)
+0 ``base``      every polygon: grey where there is no value, the scale's light end under the others
+1 ``values``    every polygon, coloured through ``layout.coloraxis`` (no value: not drawn);
+                dimmed with a spotlight, so the base's light end shows through (within the scale)
+2 ``spotlit``   the spotlighted district at full strength
+3 ``outline``   a thick dark outline around the selected or spotlighted district
+4 ``flagged``   an orange outline around illustrative rows of a partly illustrative indicator
+5 ``points``    units drawn as points (Bokhtar city), coloured with the same scale
+6 ``labels``    district names at a point inside each polygon (toggled with ``labels``)
 """
 
 from __future__ import annotations
@@ -28,24 +31,28 @@ from plotly.colors import sample_colorscale
 from ..data import DataStore, Indicator
 from ..data.boundaries import ATTRIBUTION as BOUNDARIES_ATTRIBUTION
 from ..data.model import Scale
-from ..i18n import Translator
-from .labels import hover_text, is_missing, unit_name
+from ..data.quality import shown_value
+from ..state import ViewState
+from .hover import EXTRA, point_hovers
+from .labels import hover_lines, is_missing, place_title, unit_name, unit_text
+from .provenance import provenance_annotations
+from .render import RenderContext
 from .style import (
     DIMMED_OPACITY,
     DIVERGING_SCALE,
+    ILLUSTRATIVE_LINE,
+    LIGHT_END,
     NO_DATA_COLOR,
-    SELECTED_COLOR,
+    OUTLINE_COLOR,
     SEQUENTIAL_SCALE,
-    Theme,
-    base_layout,
     place_footer,
-    provenance_annotations,
     wrap,
 )
 
-VALUES, NO_DATA, POINTS, SPOTLIT, SELECTED = range(5)
+BASE, VALUES, SPOTLIT, OUTLINE, FLAGGED, POINTS, LABELS = range(7)
 ATTRIBUTION = f"{BOUNDARIES_ATTRIBUTION} (ODbL)"
 Path = tuple[Any, ...]
+TRANSPARENT = [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]]
 
 
 def color_range(store: DataStore, indicator: Indicator) -> tuple[float, float]:
@@ -69,91 +76,108 @@ def point_color(indicator: Indicator, value: float | None, cmin: float, cmax: fl
     return sample_colorscale(_scale(indicator), [position])[0]
 
 
-def map_updates(
-    store: DataStore,
-    indicator_id: str,
-    year: int,
-    selected: str | None,
-    t: Translator,
-    theme: Theme,
-    spotlight: str | None = None,
-) -> dict[Path, Any]:
+def _values(store: DataStore, indicator: Indicator, ids: list[str], year: int) -> list[float | None]:
+    return [shown_value(indicator, store.observation(indicator.id, d, year)) for d in ids]
+
+
+def map_updates(store: DataStore, view: ViewState, ctx: RenderContext) -> dict[Path, Any]:
     """Everything on the map that depends on the view, as ``path -> value``."""
-    indicator = store.indicators[indicator_id]
-    snapshot = store.snapshot(indicator_id, year)
-    polygon_ids = [d for d in snapshot.index if d not in store.boundaries.points]
-    point_ids = [d for d in snapshot.index if d in store.boundaries.points]
-    hovers = {d: hover_text(store, indicator, d, year, t) for d in snapshot.index}
-    with_value = [d for d in polygon_ids if not is_missing(snapshot.at[d, "value"])]
-    without_value = [d for d in polygon_ids if d not in with_value]
-    cmin, cmax = color_range(store, indicator)
-    focus = spotlight or None
-    others = [d for d in with_value if d != focus]
-    spotlit = [d for d in with_value if d == focus]
-    dimmed = DIMMED_OPACITY if focus else 1.0
-
-    def values(trace: int, ids: list[str]) -> dict[Path, Any]:
-        return {
-            ("data", trace, "locations"): ids,
-            ("data", trace, "z"): [float(snapshot.at[d, "value"]) for d in ids],
-            ("data", trace, "customdata"): ids,
-            ("data", trace, "hovertext"): [hovers[d] for d in ids],
-        }
-
-    frame = base_layout(
-        theme,
-        t("{label}, {year}", label=t(indicator.label), year=year),
-        t("{unit} · click a district to select it", unit=t(indicator.unit)),
-        illustrative=indicator.is_illustrative,
+    indicator = store.indicators[view.indicator]
+    year, t, style = view.year, ctx.t, ctx.style
+    polygons = store.polygon_ids
+    values = _values(store, indicator, polygons, year)
+    focus = view.spotlit
+    hovers = point_hovers(store, indicator, polygons, year, ctx)
+    spotlit = [d for d, v in zip(polygons, values) if d == focus and v is not None]
+    flagged = (
+        [d for d in polygons if (o := store.observation(indicator.id, d, year)) is not None and o.is_illustrative]
+        if store.is_partly_illustrative(indicator.id)
+        else []
     )
-    frame["annotations"] = [*provenance_annotations([indicator], t, theme, width=110), _attribution(theme)]
-    place_footer(frame, theme, axis_room=6)
-    updates: dict[Path, Any] = {
-        **values(VALUES, others),
-        ("data", VALUES, "marker", "opacity"): dimmed,
-        **values(SPOTLIT, spotlit),
-        ("data", NO_DATA, "locations"): without_value,
-        ("data", NO_DATA, "z"): [0] * len(without_value),
-        ("data", NO_DATA, "customdata"): without_value,
-        ("data", NO_DATA, "hovertext"): [hovers[d] for d in without_value],
-        ("data", NO_DATA, "marker", "opacity"): dimmed,
-        ("data", POINTS, "marker", "color"): [
-            point_color(indicator, snapshot.at[d, "value"], cmin, cmax) for d in point_ids
+    outlined = [d for d in (view.selected,) if d in polygons]
+    cmin, cmax = color_range(store, indicator)
+    frame = ctx.layout(
+        t("{label}, {year}", label=ctx.text(indicator, "label"), year=year),
+        t("{unit} · click a district to select it", unit=unit_text(indicator, ctx)),
+        illustrative=store.shows_illustrative([indicator.id]),
+    )
+    frame["annotations"] = [*provenance_annotations(store, [indicator], ctx, fraction=0.85), _attribution(ctx)]
+    place_footer(frame, style, axis_room=6)
+    return {
+        ("data", BASE, "z"): [1 if v is None else 0 for v in values],
+        ("data", BASE, "customdata"): [
+            "<br>".join(hover_lines(store, indicator, d, year, ctx)[1:]) if v is None else ""
+            for d, v in zip(polygons, values)
         ],
-        ("data", POINTS, "marker", "line", "width"): [4 if d in (selected, focus) else 1.5 for d in point_ids],
-        ("data", POINTS, "marker", "line", "color"): [
-            SELECTED_COLOR if d in (selected, focus) else "#1f2933" for d in point_ids
-        ],
-        ("data", POINTS, "marker", "opacity"): [1.0 if focus in (None, d) else DIMMED_OPACITY for d in point_ids],
-        ("data", POINTS, "hovertext"): [hovers[d] for d in point_ids],
-        ("data", SELECTED, "locations"): [d for d in (selected, focus) if d in polygon_ids],
-        ("data", SELECTED, "z"): [0 for d in (selected, focus) if d in polygon_ids],
-        ("data", SELECTED, "marker", "line", "width"): 5 if focus else 3,
+        ("data", VALUES, "z"): values,
+        ("data", VALUES, "customdata"): hovers.customdata,
+        ("data", VALUES, "hovertemplate"): hovers.template,
+        ("data", VALUES, "marker", "opacity"): DIMMED_OPACITY if spotlit else 1.0,
+        ("data", SPOTLIT, "locations"): spotlit,
+        ("data", SPOTLIT, "text"): [place_title(store, d, None, ctx) for d in spotlit],
+        ("data", SPOTLIT, "z"): _values(store, indicator, spotlit, year),
+        ("data", SPOTLIT, "customdata"): [hovers.customdata[polygons.index(d)] for d in spotlit]
+        if hovers.customdata
+        else [],
+        ("data", SPOTLIT, "hovertemplate"): hovers.template,
+        ("data", OUTLINE, "locations"): outlined + [d for d in spotlit if d not in outlined],
+        ("data", OUTLINE, "z"): [0] * len(set(outlined + spotlit)),
+        ("data", FLAGGED, "locations"): flagged,
+        ("data", FLAGGED, "z"): [0] * len(flagged),
+        ("data", POINTS): _points(store, indicator, view, ctx, cmin, cmax),
         ("layout", "coloraxis"): {
             "cmin": cmin,
             "cmax": cmax,
             "colorscale": _scale(indicator),
             **({"cmid": 0} if indicator.scale is Scale.DIVERGING else {}),
             "colorbar": {
-                "title": {"text": wrap(t(indicator.unit), 16), "side": "top"},
-                "thickness": 14,
+                "title": {"text": wrap(unit_text(indicator, ctx), 16), "side": "top"},
+                "thickness": 14 if style.name == "screen" else 20,
                 "len": 0.6,
-                "x": 0.85,
-                "xanchor": "left",
+                "x": 1,
+                "xanchor": "right",
                 "y": 0.5,
                 "tickformat": f",.{indicator.decimals}f",
+                "tickfont": {"size": style.small_size},
                 "outlinewidth": 0,
             },
         },
         ("layout", "title"): frame["title"],
         ("layout", "margin"): frame["margin"],
-        ("layout", "font"): frame["font"],
-        ("layout", "hoverlabel"): frame["hoverlabel"],
-        ("data", POINTS, "marker", "size"): 16 if theme.name == "screen" else 26,
-        ("data", POINTS, "textfont"): {"size": theme.small_size + 1, "color": theme.text_color},
+        ("layout", "separators"): frame["separators"],
         ("layout", "annotations"): frame["annotations"],
     }
-    return updates
+
+
+def _points(store: DataStore, indicator: Indicator, view: ViewState, ctx: RenderContext, cmin, cmax) -> dict:
+    """The point-drawn units (Bokhtar city) as one scattergeo trace, with a finished hover."""
+    ids = list(store.boundaries.points)
+    values = _values(store, indicator, ids, view.year)
+    focus = {view.selected, view.spotlit} - {None}
+    return {
+        "type": "scattergeo",
+        "name": ctx.t("Bokhtar city (point)"),
+        "mode": "markers+text",
+        "lon": [store.boundaries.points[d][0] for d in ids],
+        "lat": [store.boundaries.points[d][1] for d in ids],
+        "customdata": ids,
+        "text": [unit_name(store.units[d], ctx, with_type=False) for d in ids],
+        "textposition": "middle left",
+        "textfont": {"size": ctx.style.small_size + 1, "color": ctx.style.text_color},
+        "marker": {
+            "symbol": "circle",
+            "size": 16 if ctx.style.name == "screen" else 26,
+            "color": [point_color(indicator, v, cmin, cmax) for v in values],
+            "opacity": [1.0 if not view.spotlit or d == view.spotlit else DIMMED_OPACITY + 0.2 for d in ids],
+            "line": {
+                "width": [4 if d in focus else 1.5 for d in ids],
+                "color": [OUTLINE_COLOR if d in focus else "#1f2933" for d in ids],
+            },
+        },
+        "hovertext": ["<br>".join(hover_lines(store, indicator, d, view.year, ctx)) for d in ids],
+        "hovertemplate": "%{hovertext}" + EXTRA,
+        "showlegend": False,
+    }
 
 
 def _frame(store: DataStore, padding: float = 0.02) -> dict:
@@ -165,7 +189,7 @@ def _frame(store: DataStore, padding: float = 0.02) -> dict:
     return {"lonaxis": {"range": [west - pad_x, east + pad_x]}, "lataxis": {"range": [south - pad_y, north + pad_y]}}
 
 
-def _attribution(theme: Theme) -> dict:
+def _attribution(ctx: RenderContext) -> dict:
     return {
         "text": ATTRIBUTION,
         "showarrow": False,
@@ -175,98 +199,89 @@ def _attribution(theme: Theme) -> dict:
         "y": 0,
         "xanchor": "right",
         "yanchor": "bottom",
-        "font": {"size": theme.small_size - 1, "color": theme.muted_color},
+        "font": {"size": max(9, ctx.style.small_size - 2), "color": ctx.style.muted_color},
         "bgcolor": "rgba(255,255,255,0.7)",
         "name": "attribution",
     }
 
 
-HOVER = "%{hovertext}<extra></extra>"
-
-
-def _choropleth(name: str, geojson_url: str, line: dict, **extra) -> dict:
-    """One choropleth trace over the boundaries (all five share the geometry by URL)."""
+def _choropleth(name: str, geojson_url: str, locations: list[str], line: dict, **extra) -> dict:
+    """One choropleth trace over the boundaries (all share the geometry by URL)."""
     trace = {
         "type": "choropleth",
         "name": name,
         "geojson": geojson_url,
         "featureidkey": "id",
+        "locations": locations,
         "marker": {"line": line},
-        "hovertemplate": HOVER,
         "showlegend": False,
+        "hoverinfo": "skip",
     }
     return {**trace, **extra}
 
 
-def map_figure(
-    store: DataStore,
-    indicator_id: str,
-    year: int,
-    selected: str | None,
-    t: Translator,
-    theme: Theme,
-    geojson_url: str,
-    spotlight: str | None = None,
-) -> dict:
+def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_url: str) -> dict:
     """The complete map figure (as a plain dict, ready for ``dcc.Graph``)."""
-    line = {"color": "#ffffff", "width": 0.8}
-    points = store.boundaries.points
+    polygons = store.polygon_ids
+    names = [place_title(store, d, None, ctx) for d in polygons]
+    thin = {"color": "#ffffff", "width": 0.8}
+    outline_width = 3 if ctx.style.name == "screen" else 5
     figure = {
         "data": [
-            _choropleth(t("District value"), geojson_url, line, coloraxis="coloraxis"),
             _choropleth(
-                t("No data"),
+                ctx.t("No data"),
                 geojson_url,
-                line,
-                colorscale=[[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]],
+                polygons,
+                thin,
+                text=names,
+                z=[1] * len(polygons),
+                zmin=0,
+                zmax=1,
+                colorscale=[[0, LIGHT_END], [1, NO_DATA_COLOR]],
                 showscale=False,
-                showlegend=True,
+                hoverinfo=None,
+                hovertemplate="<b>%{text}</b><br>%{customdata}" + EXTRA,
             ),
-            {
-                "type": "scattergeo",
-                "name": t("Bokhtar city (point)"),
-                "mode": "markers+text",
-                "lon": [points[d][0] for d in points],
-                "lat": [points[d][1] for d in points],
-                "customdata": list(points),
-                "text": [unit_name(store.districts[d], t, with_type=False) for d in points],
-                "textposition": "middle left",
-                "marker": {"symbol": "circle"},
-                "hovertemplate": HOVER,
-                "showlegend": False,
-            },
-            _choropleth(t("Spotlight"), geojson_url, line, coloraxis="coloraxis"),
             _choropleth(
-                t("Selected"),
+                ctx.t("District value"), geojson_url, polygons, thin, text=names, coloraxis="coloraxis", hoverinfo=None
+            ),
+            _choropleth(ctx.t("Spotlight"), geojson_url, [], thin, text=[], coloraxis="coloraxis", hoverinfo=None),
+            _choropleth(
+                ctx.t("Selected"),
                 geojson_url,
-                {"color": SELECTED_COLOR, "width": 3},
-                hoverinfo="skip",
-                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                [],
+                {"color": OUTLINE_COLOR, "width": outline_width},
+                z=[],
+                colorscale=TRANSPARENT,
                 showscale=False,
             ),
+            _choropleth(
+                ctx.t("Illustrative rows"),
+                geojson_url,
+                [],
+                {"color": ILLUSTRATIVE_LINE, "width": outline_width},
+                z=[],
+                colorscale=TRANSPARENT,
+                showscale=False,
+            ),
+            {"type": "scattergeo", "lon": [], "lat": [], "showlegend": False},
+            {"type": "scattergeo", "lon": [], "lat": [], "mode": "text", "showlegend": False, "hoverinfo": "skip"},
         ],
         "layout": {
-            **base_layout(theme, ""),
+            **ctx.layout(""),
             "geo": {
                 **_frame(store),
                 "visible": False,
                 "projection": {"type": "mercator"},
                 "bgcolor": "rgba(0,0,0,0)",
-                "domain": {"x": [0, 0.84], "y": [0, 1]},
-            },
-            "legend": {
-                "orientation": "h",
-                "x": 0,
-                "y": 0.0,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "bgcolor": "rgba(255,255,255,0.7)",
+                "domain": {"x": [0, 0.86], "y": [0, 1]},
             },
             "uirevision": "map",
             "clickmode": "event",
+            "dragmode": False,
         },
     }
-    apply_updates(figure, map_updates(store, indicator_id, year, selected, t, theme, spotlight))
+    apply_updates(figure, map_updates(store, view, ctx))
     return figure
 
 

@@ -1,21 +1,42 @@
-"""Profile: one unit across every indicator, placed between the lowest and highest district."""
+"""Profile: one unit across every indicator, placed between the lowest and highest district.
+
+Built in named steps: :func:`profile_rows` (the numbers), the strips (range, Khatlon tick, the
+unit's dot), and the small table of values with units beside them.
+"""
 
 from __future__ import annotations
 
-from ..data import DataStore, Indicator
-from ..data.model import Aggregate
-from ..i18n import Translator
-from .labels import is_missing, unit_name, value_text
-from .reference import khatlon_reference
-from .style import (
-    KHATLON_COLOR,
-    SELECTED_COLOR,
-    Theme,
-    base_layout,
-    empty_figure,
-    place_footer,
-    provenance_annotations,
-)
+from dataclasses import dataclass
+
+from ..data import DataStore, Indicator, Observation
+from ..data.model import ValueType
+from ..data.quality import shown_value
+from ..data.views import profile_indicators
+from ..state import ViewState
+from .hover import EXTRA
+from .labels import hover_lines, unit_name, value_text
+from .provenance import provenance_annotations
+from .reference import Reference, khatlon_reference
+from .render import RenderContext
+from .style import KHATLON_COLOR, SELECTED_COLOR, empty_figure, place_footer, wrap
+
+TABLE_X = (0.70, 0.86)  # paper x of the two value columns (the unit, Khatlon)
+PLOT_DOMAIN = [0, 0.64]
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    indicator: Indicator
+    year: int  # the view's year, or the indicator's latest year before it
+    low: float
+    high: float
+    reference: Reference | None
+    observation: Observation | None  # the unit's
+    rank: int | None
+    count: int
+
+    def position(self, value: float) -> float:
+        return 0.5 if self.high == self.low else (value - self.low) / (self.high - self.low)
 
 
 def _year_for(store: DataStore, indicator: Indicator, year: int) -> int:
@@ -25,31 +46,66 @@ def _year_for(store: DataStore, indicator: Indicator, year: int) -> int:
     return earlier[-1] if earlier else years[0]
 
 
-def profile_figure(store: DataStore, year: int, district_id: str | None, t: Translator, theme: Theme) -> dict:
-    """A strip per indicator: the district range (grey), Khatlon (black tick), the unit (orange dot)."""
-    indicators = [i for i in store.district_indicators() if i.aggregate is Aggregate.MEAN]
+def profile_rows(store: DataStore, year: int, unit_id: str | None, ctx: RenderContext) -> list[ProfileRow]:
     rows = []
-    for indicator in indicators:
-        used_year = _year_for(store, indicator, year)
-        snapshot = store.snapshot(indicator.id, used_year)["value"].dropna()
-        if snapshot.empty:
+    for indicator in profile_indicators(store.district_indicators()):
+        used = _year_for(store, indicator, year)
+        values = {
+            o.area_id: o.value
+            for o in store.year_observations(indicator.id, used)
+            if shown_value(indicator, o) is not None
+        }
+        if not values:
             continue
-        low, high = float(snapshot.min()), float(snapshot.max())
-        reference = khatlon_reference(store, indicator, used_year, t)
-        value = snapshot.get(district_id) if district_id else None
-        rank = int(snapshot.rank(ascending=False, method="min")[district_id]) if value is not None else None
-        rows.append((indicator, used_year, low, high, reference, value, rank, len(snapshot)))
-    if not rows:
-        return empty_figure(t("No values to draw."), theme)
+        observation = store.observation(indicator.id, unit_id, used) if unit_id else None
+        own = shown_value(indicator, observation)
+        rank = 1 + sum(v > own for v in values.values()) if own is not None else None
+        reference = khatlon_reference(store, indicator, used, ctx)
+        rows.append(
+            ProfileRow(
+                indicator,
+                used,
+                min(values.values()),
+                max(values.values()),
+                reference,
+                observation if own is not None else None,
+                rank,
+                len(values),
+            )
+        )
+    return rows
 
-    def position(value: float, low: float, high: float) -> float:
-        return 0.5 if high == low else (value - low) / (high - low)
 
-    labels = [t(r[0].label) + ("" if r[1] == year else f" ({r[1]})") for r in rows]
+def compact_unit(indicator: Indicator, ctx: RenderContext) -> str:
+    """``%``, ``‰`` or ``US$``: a unit short enough to stand beside a number in a table."""
+    unit = indicator.unit
+    if indicator.value_type is ValueType.PERCENT:
+        return "%"
+    if "1,000" in unit or "1000" in unit:
+        return "‰"
+    first = ctx.text(indicator, "unit").split()[0] if ctx.text(indicator, "unit") else ""
+    return first if len(first) <= 4 else ""
+
+
+def _cell(row: ProfileRow, value: float | None, ctx: RenderContext) -> str:
+    if value is None:
+        return "–"
+    return f"{value_text(row.indicator, value, ctx, with_unit=False)}\u00a0{compact_unit(row.indicator, ctx)}".strip()
+
+
+def _labels(rows: list[ProfileRow], year: int, ctx: RenderContext) -> list[str]:
+    width = 30 if ctx.style.name == "screen" else 34
+    return [wrap(ctx.text(r.indicator, "label") + ("" if r.year == year else f" ({r.year})"), width) for r in rows]
+
+
+def _strips(
+    store: DataStore, rows: list[ProfileRow], labels: list[str], name: str | None, ctx: RenderContext
+) -> list[dict]:
     range_x, range_y = [], []
     for label in labels:
         range_x += [0, 1, None]
         range_y += [label, label, None]
+    size = 14 if ctx.style.name == "screen" else 22
     traces = [
         {
             "type": "scatter",
@@ -58,109 +114,126 @@ def profile_figure(store: DataStore, year: int, district_id: str | None, t: Tran
             "mode": "lines",
             "hoverinfo": "skip",
             "line": {"color": "#cbd2d9", "width": 6},
-            "name": t("Range across districts"),
+            "name": ctx.t("Range across districts"),
         }
     ]
-    with_reference = [(label, r) for label, r in zip(labels, rows) if r[4] is not None]
+    with_reference = [(label, r) for label, r in zip(labels, rows) if r.reference is not None]
     traces.append(
         {
             "type": "scatter",
             "mode": "markers",
-            "name": t("Khatlon"),
-            "x": [position(r[4].value, r[2], r[3]) for _, r in with_reference],
+            "name": ctx.t("Khatlon"),
+            "x": [r.position(r.reference.value) for _, r in with_reference],
             "y": [label for label, _ in with_reference],
             "marker": {
                 "symbol": "line-ns-open",
-                "size": 14 if theme.name == "screen" else 22,
+                "size": size,
                 "color": KHATLON_COLOR,
                 "line": {"width": 3, "color": KHATLON_COLOR},
             },
-            "hovertext": [f"{r[4].label}: {value_text(r[0], r[4].value, t)}" for _, r in with_reference],
-            "hovertemplate": "%{hovertext}<extra></extra>",
+            "hovertext": [
+                f"<b>{r.reference.label}</b><br>{value_text(r.indicator, r.reference.value, ctx)} · {r.year}"
+                for _, r in with_reference
+            ],
+            "hovertemplate": "%{hovertext}" + EXTRA,
         }
     )
-    name = unit_name(store.districts[district_id], t) if district_id in store.districts else None
-    annotations = []
-    if name:
-        shown = [(label, r) for label, r in zip(labels, rows) if not is_missing(r[5])]
+    shown = [(label, r) for label, r in zip(labels, rows) if r.observation is not None]
+    if name and shown:
         traces.append(
             {
                 "type": "scatter",
                 "mode": "markers",
                 "name": name,
-                "x": [position(r[5], r[2], r[3]) for _, r in shown],
+                "x": [r.position(r.observation.value) for _, r in shown],
                 "y": [label for label, _ in shown],
-                "marker": {
-                    "size": 14 if theme.name == "screen" else 22,
-                    "color": SELECTED_COLOR,
-                    "line": {"width": 1.5, "color": "#ffffff"},
-                },
+                "marker": {"size": size, "color": SELECTED_COLOR, "line": {"width": 1.5, "color": "#ffffff"}},
                 "hovertext": [
-                    t(
-                        "{name}: {value} (rank {rank} of {count})",
-                        name=name,
-                        value=value_text(r[0], r[5], t),
-                        rank=r[6],
-                        count=r[7],
+                    "<br>".join(
+                        hover_lines(store, r.indicator, r.observation.area_id, r.year, ctx)
+                        + [ctx.t("rank {rank} of {count}", rank=r.rank, count=r.count)]
                     )
                     for _, r in shown
                 ],
-                "hovertemplate": "%{hovertext}<extra></extra>",
+                "hovertemplate": "%{hovertext}" + EXTRA,
             }
         )
-    columns = [name, t("Khatlon")] if name else [t("Khatlon")]
-    for index, column in enumerate(columns):  # a small table right of the strips, headed at the bottom
+    return traces
+
+
+def _table(rows: list[ProfileRow], labels: list[str], name: str | None, ctx: RenderContext) -> list[dict]:
+    """Values with units right of the strips, with wrapped column headings above them."""
+    columns = [(name, [r.observation.value if r.observation else None for r in rows])] if name else []
+    columns.append((ctx.t("Khatlon"), [r.reference.value if r.reference else None for r in rows]))
+    annotations = []
+    size = ctx.style.label_size
+    for index, (heading, values) in enumerate(columns):
+        x = TABLE_X[index]
         annotations.append(
             {
-                "text": f"<b>{column}</b>",
-                "x": 1.08 + 0.3 * index,
-                "xref": "x",
-                "y": 0,
+                "text": f"<b>{wrap(heading, 11)}</b>",
+                "x": x,
+                "xref": "paper",
+                "y": 1,
                 "yref": "paper",
-                "yanchor": "top",
-                "yshift": -4,
                 "xanchor": "left",
+                "yanchor": "bottom",
                 "showarrow": False,
-                "font": {"size": theme.font_size},
+                "align": "left",
+                "font": {"size": size},
             }
         )
-    for label, r in zip(labels, rows):
-        cells = [value_text(r[0], r[5], t, with_unit=False)] if name else []
-        cells.append(value_text(r[0], r[4].value, t, with_unit=False) if r[4] is not None else "–")
-        for index, cell in enumerate(cells):
+        for label, row, value in zip(labels, rows, values):
+            cell = _cell(row, value, ctx)
             annotations.append(
                 {
                     "text": f"<b>{cell}</b>" if index == 0 and name else cell,
-                    "x": 1.08 + 0.3 * index,
-                    "xref": "x",
+                    "x": x,
+                    "xref": "paper",
                     "y": label,
                     "yref": "y",
                     "xanchor": "left",
                     "showarrow": False,
-                    "font": {"size": theme.small_size + 1},
+                    "font": {"size": size},
                 }
             )
+    return annotations
+
+
+def profile_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dict:
+    """A strip per indicator: the district range (grey), Khatlon (black tick), the unit (orange dot)."""
+    unit_id = view.spotlit or view.selected
+    unit_id = unit_id if unit_id in store.units else None
+    rows = profile_rows(store, view.year, unit_id, ctx)
+    if not rows:
+        return empty_figure(ctx.t("No values to draw."), ctx.style)
+    name = unit_name(store.units[unit_id], ctx) if unit_id else None
+    labels = _labels(rows, view.year, ctx)
     title = (
-        t("{name}: profile, {year}", name=name, year=year)
+        ctx.t("{name}: profile, {year}", name=name, year=view.year)
         if name
-        else t("Khatlon profile, {year} · select a district", year=year)
+        else ctx.t("Khatlon profile, {year} · select a district", year=view.year)
     )
-    explained = t("Grey: lowest to highest district · black tick: Khatlon") + (
-        " · " + t("dot: {name}", name=name) if name else ""
+    explained = ctx.t("grey: lowest to highest district · black tick: Khatlon") + (
+        " · " + ctx.t("dot: {name}", name=name) if name else ""
     )
-    layout = base_layout(theme, title, explained, illustrative=any(r[0].is_illustrative for r in rows))
+    indicators = [r.indicator for r in rows]
+    layout = ctx.layout(title, explained, store.shows_illustrative([i.id for i in indicators]))
+    layout["margin"]["t"] += round(ctx.style.label_size * 2.8)  # room for the table's headings
     layout.update(
         xaxis={
-            "range": [-0.04, 1.08 + 0.3 * len(columns)],
+            "domain": PLOT_DOMAIN,
+            "range": [-0.05, 1.05],
             "tickvals": [0, 1],
-            "ticktext": [t("lowest"), t("highest")],
+            "ticktext": [ctx.t("lowest"), ctx.t("highest")],
+            "tickfont": {"size": ctx.style.small_size},
             "showgrid": False,
             "zeroline": False,
         },
-        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": theme.small_size + 1}},
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": ctx.style.label_size}},
         showlegend=False,
-        annotations=annotations + provenance_annotations([r[0] for r in rows], t, theme, width=80),
+        annotations=_table(rows, labels, name, ctx) + provenance_annotations(store, indicators, ctx, fraction=0.45),
         hovermode="closest",
     )
-    place_footer(layout, theme, axis_room=theme.font_size * 2 + 8)
-    return {"data": traces, "layout": layout}
+    place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 2 + 8)
+    return {"data": _strips(store, rows, labels, name, ctx), "layout": layout}

@@ -1,77 +1,76 @@
-"""Ranking: every unit's value for one indicator and year, best to worst, with bounds."""
+"""Ranking: every unit's value for one indicator and year, highest at the top, with bounds."""
 
 from __future__ import annotations
 
-from ..data import DataStore
-from ..i18n import Translator
-from .labels import unit_name, value_text
-from .reference import khatlon_reference
+from ..data import DataStore, Indicator, Observation
+from ..data.quality import shown_value
+from ..state import ViewState
+from .hover import point_hovers
+from .labels import unit_name, unit_text, value_text
+from .provenance import provenance_annotations
+from .reference import Reference, khatlon_reference
+from .render import RenderContext
 from .style import (
     BAR_COLOR,
     COMPARED_COLOR,
     DIMMED_OPACITY,
+    ILLUSTRATIVE_LINE,
     KHATLON_COLOR,
     SELECTED_COLOR,
-    Theme,
-    base_layout,
     empty_figure,
     place_footer,
-    provenance_annotations,
     wrap,
 )
 
-
-def _upper_edge(present) -> float:
-    """Room to the right of the longest bar (or whisker) for its label."""
-    top = float(present[["value", "upper"]].max().max())
-    return top * 1.14 if top > 0 else 1.0
+Ranked = list[tuple[str, Observation]]
 
 
-def ranking_figure(
-    store: DataStore,
-    indicator_id: str,
-    year: int,
-    selected: str | None,
-    t: Translator,
-    theme: Theme,
-    spotlight: str | None = None,
-    compared: str | None = None,
-) -> dict:
-    """Horizontal bars, highest at the top; the selected unit highlighted; Khatlon as a reference line."""
-    indicator = store.indicators[indicator_id]
-    snapshot = store.snapshot(indicator_id, year)
-    present = snapshot.dropna(subset=["value"]).sort_values("value")
-    if present.empty:
-        return empty_figure(t("No district has a value for {year}.", year=year), theme)
-    missing = [unit_name(store.districts[d], t) for d in snapshot.index if d not in present.index]
-    focus = spotlight or selected
+def ranked_units(store: DataStore, indicator: Indicator, year: int) -> tuple[Ranked, list[str]]:
+    """Units with a value to show, lowest first (plotly draws the first bar at the bottom), and the others."""
+    shown, missing = [], []
+    for unit_id in store.units:
+        observation = store.observation(indicator.id, unit_id, year)
+        if shown_value(indicator, observation) is None:
+            missing.append(unit_id)
+        else:
+            shown.append((unit_id, observation))
+    return sorted(shown, key=lambda pair: pair[1].value), missing
+
+
+def _bar(store: DataStore, indicator: Indicator, view: ViewState, ranked: Ranked, ctx: RenderContext) -> dict:
+    ids = [unit_id for unit_id, _ in ranked]
+    focus = view.spotlit or view.selected
     names = [
-        f"<b>{unit_name(store.districts[d], t)}</b>" if d in (focus, compared) else unit_name(store.districts[d], t)
-        for d in present.index
+        f"<b>{unit_name(store.units[d], ctx)}</b>" if d in (focus, view.compare) else unit_name(store.units[d], ctx)
+        for d in ids
     ]
-
-    def color(district_id: str) -> str:
-        if district_id == focus:
-            return SELECTED_COLOR
-        return COMPARED_COLOR if district_id == compared else BAR_COLOR
-
-    has_bounds = present["lower"].notna().any()
+    has_bounds = any(o.lower is not None for _, o in ranked)
+    partly = store.is_partly_illustrative(indicator.id)
+    hovers = point_hovers(store, indicator, ids, view.year, ctx, name="%{y}", value="%{x}")
     bar = {
         "type": "bar",
         "orientation": "h",
-        "x": present["value"].tolist(),
+        "x": [o.value for _, o in ranked],
         "y": names,
-        "customdata": list(present.index),
-        "name": t(indicator.label),
+        "customdata": hovers.customdata,
+        "hovertemplate": hovers.template,
+        "name": ctx.text(indicator, "label"),
         "marker": {
-            "color": [color(d) for d in present.index],
-            "opacity": [1.0 if not spotlight or d in (spotlight, compared) else DIMMED_OPACITY for d in present.index],
+            "color": [
+                SELECTED_COLOR if d == focus else COMPARED_COLOR if d == view.compare else BAR_COLOR for d in ids
+            ],
+            "opacity": [
+                1.0 if not view.spotlit or d in (view.spotlit, view.compare) else DIMMED_OPACITY + 0.15 for d in ids
+            ],
+            "line": {
+                "color": ILLUSTRATIVE_LINE,
+                "width": [2.5 if partly and o.is_illustrative else 0 for _, o in ranked],
+            },
         },
-        "text": [value_text(indicator, v, t, with_unit=False) for v in present["value"]],
-        "textposition": "outside" if not has_bounds else "none",
+        "text": [value_text(indicator, o.value, ctx, with_unit=False) for _, o in ranked],
+        "textposition": "none" if has_bounds else "outside",
+        "textfont": {"size": ctx.style.label_size},
         "cliponaxis": False,
-        "hovertext": [f"<b>{n}</b><br>{value_text(indicator, v, t)}" for n, v in zip(names, present["value"])],
-        "hovertemplate": "%{hovertext}<extra></extra>",
     }
     if has_bounds:
         bar["error_x"] = {
@@ -80,64 +79,76 @@ def ranking_figure(
             "color": "#3e4c59",
             "thickness": 1.2,
             "width": 3,
-            "array": (present["upper"] - present["value"]).fillna(0).tolist(),
-            "arrayminus": (present["value"] - present["lower"]).fillna(0).tolist(),
+            "array": [(o.upper - o.value) if o.upper is not None else 0 for _, o in ranked],
+            "arrayminus": [(o.value - o.lower) if o.lower is not None else 0 for _, o in ranked],
         }
-    reference = khatlon_reference(store, indicator, year, t)
-    explained = [t(indicator.unit)]
+    return bar
+
+
+def _reference_line(reference: Reference, names: list[str], indicator: Indicator, ctx: RenderContext) -> dict:
+    value = value_text(indicator, reference.value, ctx)
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "x": [reference.value, reference.value],
+        "y": [names[0], names[-1]],
+        "line": {"color": KHATLON_COLOR, "width": 2, "dash": "dash"},
+        "name": reference.label,
+        "hovertemplate": f"<b>{reference.label}</b><br>{value} · {reference.year}<extra></extra>",
+    }
+
+
+def _subtitle(indicator: Indicator, has_bounds: bool, reference: Reference | None, ranked: Ranked, ctx) -> str:
+    explained = [unit_text(indicator, ctx)]
     if has_bounds:
-        explained.append(t("whiskers: 95% interval"))
+        model = all(o.is_illustrative for _, o in ranked)
+        explained.append(ctx.t("whiskers: model interval") if model else ctx.t("whiskers: 95% interval"))
     if reference is not None:  # named in the subtitle, so no label can sit on the bars
-        explained.append(
-            t(
-                "dashed line: {label} {value}",
-                label=reference.label,
-                value=value_text(indicator, reference.value, t, with_unit=False),
-            )
-        )
-    layout = base_layout(
-        theme,
-        t("{label}: ranking, {year}", label=t(indicator.label), year=year),
-        " · ".join(explained),
-        illustrative=indicator.is_illustrative,
+        value = value_text(indicator, reference.value, ctx, with_unit=False)
+        explained.append(ctx.t("dashed line: {label} {value}", label=reference.label, value=value))
+    return " · ".join(explained)
+
+
+def ranking_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dict:
+    """Horizontal bars, highest at the top; the selection highlighted; Khatlon as a reference line."""
+    indicator = store.indicators[view.indicator]
+    ranked, missing = ranked_units(store, indicator, view.year)
+    if not ranked:
+        return empty_figure(ctx.t("No district has a value for {year}.", year=view.year), ctx.style)
+    bar = _bar(store, indicator, view, ranked, ctx)
+    reference = khatlon_reference(store, indicator, view.year, ctx)
+    has_bounds = "error_x" in bar
+    title = ctx.t("{label}: ranking, {year}", label=ctx.text(indicator, "label"), year=view.year)
+    layout = ctx.layout(
+        title, _subtitle(indicator, has_bounds, reference, ranked, ctx), store.shows_illustrative([indicator.id])
     )
-    traces = [bar]
-    if reference is not None:
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "x": [reference.value, reference.value],
-                "y": [names[0], names[-1]],
-                "line": {"color": KHATLON_COLOR, "width": 2, "dash": "dash"},
-                "name": reference.label,
-                "hovertemplate": f"{reference.label}: %{{x}}<extra></extra>",
-            }
-        )
-    notes = [wrap(t("No data: {names}", names=", ".join(missing)), 70)] if missing else []
-    annotations = provenance_annotations([indicator], t, theme, width=70)
+    traces = [bar] + ([_reference_line(reference, bar["y"], indicator, ctx)] if reference is not None else [])
+    missing_names = ", ".join(unit_name(store.units[d], ctx) for d in missing)
+    notes = [wrap(ctx.t("No data: {names}", names=missing_names), 90)] if missing else []
+    annotations = provenance_annotations(store, [indicator], ctx, fraction=0.45)
     annotations[-1]["text"] = "<br>".join([*notes, annotations[-1]["text"]])
+    top = max(max(bar["x"]), max((o.upper or 0) for _, o in ranked))
     layout.update(
         xaxis={
-            "title": {"text": ""},
-            "gridcolor": theme.grid_color,
+            "gridcolor": ctx.style.grid_color,
             "zeroline": True,
-            "side": "bottom",
             "tickformat": f",.{indicator.decimals}f",
+            "tickfont": {"size": ctx.style.small_size},
             "automargin": True,
-            "range": [min(0, float(present["value"].min())), _upper_edge(present)],
+            "range": [min(0, min(bar["x"])), top * 1.14 if top > 0 else 1.0],
         },
         yaxis={
             "automargin": True,
-            "tickfont": {"size": min(theme.small_size + 1, 18)},
+            "tickfont": {"size": ctx.style.label_size},
             "tickmode": "array",
-            "tickvals": names,
-            "ticktext": names,
-            "range": [-0.7, len(names) - 0.3],
+            "tickvals": bar["y"],
+            "ticktext": bar["y"],
+            "range": [-0.7, len(ranked) - 0.3],
         },
         annotations=annotations,
         showlegend=False,
         bargap=0.22,
+        hovermode="closest",
     )
-    place_footer(layout, theme, axis_room=theme.font_size * 2 + 8)
+    place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 2 + 8)
     return {"data": traces, "layout": layout}

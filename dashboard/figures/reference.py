@@ -1,49 +1,49 @@
-"""The Khatlon reference value drawn on charts: the data's own ``khatlon`` row where there is one."""
+"""The Khatlon reference drawn on charts: the data's own ``khatlon`` row where there is one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
-from ..data import KHATLON, DataStore, Indicator
+from ..data import KHATLON, DataStore, Indicator, Observation
 from ..data.model import Aggregate
-from ..i18n import Translator
+from .render import RenderContext
 
 
 @dataclass(frozen=True)
 class Reference:
+    year: int
     value: float
-    label: str  # what the line is: "Khatlon (weighted, from the data)" or "unweighted mean of districts"
-    from_data: bool
+    label: str  # "Khatlon", or "Unweighted mean of districts (no Khatlon figure in the data)"
+    observation: Observation | None  # the data's row, when the value is one
 
 
-def khatlon_reference(store: DataStore, indicator: Indicator, year: int, t: Translator) -> Reference | None:
+def khatlon_reference(store: DataStore, indicator: Indicator, year: int, ctx: RenderContext) -> Reference | None:
     """Khatlon's row for the year; else the unweighted mean of districts, labelled as such.
 
-    Totals (``aggregate = sum``, e.g. population) get no reference line: a total is not comparable
-    with a district's value.
+    Totals (``aggregate = sum``, e.g. population) get no reference: a total is not comparable with
+    a district's value.
     """
     if indicator.aggregate is Aggregate.SUM:
         return None
     observation = store.observation(indicator.id, KHATLON, year)
     if observation is not None:
-        return Reference(observation.value, t("Khatlon"), True)
-    values = store.snapshot(indicator.id, year)["value"].dropna()
-    if values.empty:
+        return Reference(year, observation.value, ctx.t("Khatlon"), observation)
+    values = [o.value for o in store.year_observations(indicator.id, year)]
+    if not values:
         return None
-    return Reference(float(values.mean()), t("Unweighted mean of districts (no Khatlon figure in the data)"), False)
+    mean = sum(values) / len(values)
+    return Reference(year, mean, ctx.t("Unweighted mean of districts (no Khatlon figure in the data)"), None)
 
 
-def khatlon_series(store: DataStore, indicator: Indicator, t: Translator) -> tuple[pd.DataFrame, str]:
-    """Khatlon's value per year (``year, value, lower, upper``) and how it was obtained."""
-    rows = store.rows(indicator.id)
-    own = rows[rows["district_id"] == KHATLON][["year", "value", "lower", "upper"]]
+def khatlon_series(store: DataStore, indicator: Indicator, ctx: RenderContext) -> tuple[list[Reference], str]:
+    """Khatlon's value for every year that has one, and how it was obtained."""
     if indicator.aggregate is Aggregate.SUM:  # a total is not comparable with one district
-        return own.iloc[0:0].reset_index(drop=True), t("Khatlon")
-    if not own.empty:
-        return own.reset_index(drop=True), t("Khatlon")
-    units = rows[rows["district_id"].isin(store.district_ids)]
-    means = units.groupby("year", as_index=False)["value"].mean()
-    means["lower"] = means["upper"] = float("nan")
-    return means, t("Unweighted mean of districts")
+        return [], ctx.t("Khatlon")
+    found = [khatlon_reference(store, indicator, year, ctx) for year in store.years(indicator.id)]
+    references = [r for r in found if r is not None]
+    label = (
+        ctx.t("Khatlon")
+        if all(r.observation is not None for r in references)
+        else ctx.t("Unweighted mean of districts")
+    )
+    return references, label

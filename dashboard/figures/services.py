@@ -1,57 +1,67 @@
-"""Services: coverage of the five services in every unit, and two units side by side."""
+"""Services: coverage of the five services in every unit (heatmap), and two units side by side (bars)."""
 
 from __future__ import annotations
 
-import pandas as pd
+from ..data import KHATLON, DataStore, Indicator
+from ..data.quality import shown_value
+from ..data.views import service_indicators
+from ..state import ViewState
+from .hover import EXTRA
+from .labels import provenance_text, unit_name
+from .provenance import provenance_annotations
+from .render import RenderContext
+from .style import COMPARED_COLOR, KHATLON_COLOR, SELECTED_COLOR, SEQUENTIAL_SCALE, empty_figure, place_footer
 
-from ..data import KHATLON, DataStore
-from ..i18n import Translator
-from .labels import unit_name
-from .style import (
-    COMPARED_COLOR,
-    KHATLON_COLOR,
-    SELECTED_COLOR,
-    SEQUENTIAL_SCALE,
-    Theme,
-    base_layout,
-    empty_figure,
-    place_footer,
-    provenance_annotations,
-)
-
-SERVICES_THEME = "services"
+DEFAULT_PAIR = ("dusti", "kulob")  # the districts of UNICEF's situational analysis
+Table = dict[str, dict[str, float]]  # indicator id -> unit id -> shown value
 
 
-def short_service_name(label: str) -> str:
-    """``Coverage: psychosocial support`` -> ``Psychosocial`` (column headings must fit)."""
-    words = label.split(": ", 1)[-1].split()
-    return words[0].capitalize() if words else label
+def comparison_pair(selected: str | None, compared: str | None = None) -> tuple[str, str]:
+    """The two units side by side: the selection and its comparison, by default Dusti and Kulob."""
+    first = selected or DEFAULT_PAIR[0]
+    second = compared or next(d for d in (DEFAULT_PAIR[1], DEFAULT_PAIR[0], "bokhtar") if d != first)
+    return first, second
 
 
-def services_figure(store: DataStore, year: int, pair: tuple[str, str], t: Translator, theme: Theme) -> dict:
-    """Heatmap of coverage (units x services, lowest average first) + grouped bars for ``pair``."""
-    indicators = [i for i in store.district_indicators() if i.theme == SERVICES_THEME]
-    if not indicators:
-        return empty_figure(t("No service coverage indicators in the data."), theme)
+def service_heading(indicator: Indicator, ctx: RenderContext) -> str:
+    """A column heading short enough to fit: the catalogue's ``short_label``, else the label after ": "."""
+    return ctx.text(indicator, "short_label") or ctx.text(indicator, "label").split(": ", 1)[-1]
+
+
+def _year(store: DataStore, indicators: list[Indicator], year: int) -> int:
     years = [y for y in store.years(indicators[0].id) if y <= year] or list(store.years(indicators[0].id))
-    used_year = years[-1]
-    columns = [short_service_name(t(i.label)) for i in indicators]
-    table = {i.id: store.snapshot(i.id, used_year)["value"] for i in indicators}
-    average = pd.DataFrame(table).mean(axis=1, skipna=True)  # units without any value go last
-    order = sorted(
-        store.district_ids, key=lambda d: (pd.isna(average[d]), average[d] if not pd.isna(average[d]) else 0)
-    )
-    pair = tuple(d for d in pair if d in store.districts)
+    return years[-1]
 
-    def row_label(district_id: str) -> str:
-        name = unit_name(store.districts[district_id], t)
-        return f"<b>▶ {name}</b>" if district_id in pair else name
 
-    z = [[None if table[i.id].isna()[d] else float(table[i.id][d]) for i in indicators] for d in order]
-    heatmap = {
+def coverage_table(store: DataStore, indicators: list[Indicator], year: int) -> Table:
+    return {
+        i.id: {o.area_id: o.value for o in store.year_observations(i.id, year) if shown_value(i, o) is not None}
+        for i in indicators
+    }
+
+
+def _order(store: DataStore, table: Table) -> list[str]:
+    """Units by their average coverage, lowest first (units without any value last)."""
+
+    def average(unit_id: str) -> float | None:
+        values = [column[unit_id] for column in table.values() if unit_id in column]
+        return sum(values) / len(values) if values else None
+
+    return sorted(store.units, key=lambda d: (average(d) is None, average(d) or 0))
+
+
+def _heatmap(store, indicators, table, order, pair, year, ctx: RenderContext) -> dict:
+    def row_label(unit_id: str) -> str:
+        name = unit_name(store.units[unit_id], ctx)
+        return f"<b>▶ {name}</b>" if unit_id in pair else name
+
+    z = [[table[i.id].get(d) for i in indicators] for d in order]
+    statuses = [[provenance_text(i, store.observation(i.id, d, year), ctx) for i in indicators] for d in order]
+    uniform = len({s for row in statuses for s in row}) == 1
+    return {
         "type": "heatmap",
         "z": z,
-        "x": columns,
+        "x": [service_heading(i, ctx) for i in indicators],
         "y": [row_label(d) for d in order],
         "xaxis": "x",
         "yaxis": "y",
@@ -60,12 +70,28 @@ def services_figure(store: DataStore, year: int, pair: tuple[str, str], t: Trans
         "zmax": 100,
         "xgap": 2,
         "ygap": 2,
-        "text": [["" if v is None else f"{v:.0f}" for v in row] for row in z],
-        "texttemplate": "%{text}",
-        "textfont": {"size": theme.small_size},
-        "colorbar": {"title": {"text": "%"}, "thickness": 12, "len": 0.5, "x": 0.51, "xanchor": "left", "y": 0.75},
-        "hovertemplate": "%{y} · %{x}: %{z:.1f}%<extra></extra>",
+        "texttemplate": "%{z:.0f}",
+        "textfont": {"size": ctx.style.small_size},
+        "colorbar": {
+            "title": {"text": "%"},
+            "thickness": 12,
+            "len": 0.5,
+            "x": 0.5,
+            "xanchor": "left",
+            "y": 0.75,
+            "tickfont": {"size": ctx.style.small_size},
+        },
+        **({} if uniform else {"customdata": statuses}),
+        "hovertemplate": "<b>%{y}</b><br>%{x}: %{z:.1f}% · "
+        + str(year)
+        + "<br>"
+        + (statuses[0][0] if uniform else "%{customdata}")
+        + EXTRA,
     }
+
+
+def _bars(store, indicators, table, pair, year, ctx: RenderContext) -> list[dict]:
+    columns = [service_heading(i, ctx) for i in indicators]
 
     def bars(name: str, values: list, color: str) -> dict:
         return {
@@ -79,64 +105,80 @@ def services_figure(store: DataStore, year: int, pair: tuple[str, str], t: Trans
             "name": name,
             "texttemplate": "%{x:.0f}",
             "textposition": "outside",
+            "textfont": {"size": ctx.style.small_size},
             "cliponaxis": False,
-            "hovertemplate": "%{fullData.name} · %{y}: %{x:.1f}%<extra></extra>",
+            "hovertemplate": "<b>%{fullData.name}</b><br>%{y}: %{x:.1f}% · " + str(year) + EXTRA,
         }
 
-    compared = [
-        bars(unit_name(store.districts[d], t), [table[i.id].get(d) for i in indicators], color)
+    traces = [
+        bars(unit_name(store.units[d], ctx), [table[i.id].get(d) for i in indicators], color)
         for color, d in zip((SELECTED_COLOR, COMPARED_COLOR), pair)
     ]
-    khatlon = [store.observation(i.id, KHATLON, used_year) for i in indicators]
+    khatlon = [store.observation(i.id, KHATLON, year) for i in indicators]
     if all(o is not None for o in khatlon):
-        compared.append(bars(t("Khatlon"), [o.value for o in khatlon], KHATLON_COLOR))
-    names = " vs ".join(unit_name(store.districts[d], t) for d in pair)
-    layout = base_layout(
-        theme,
-        t("Service coverage for migrant-sending families, {year}", year=used_year),
-        t("% of migrant-sending families able to reach each service; lowest average first"),
-        illustrative=indicators[0].is_illustrative,
-        title_chars=90,
+        traces.append(bars(ctx.t("Khatlon"), [o.value for o in khatlon], KHATLON_COLOR))
+    return traces
+
+
+def services_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dict:
+    """Heatmap of coverage (units x services, lowest average first) + grouped bars for the pair."""
+    indicators = service_indicators(store.district_indicators())
+    if not indicators:
+        return empty_figure(ctx.t("No service coverage indicators in the data."), ctx.style)
+    year = _year(store, indicators, view.year)
+    pair = tuple(d for d in comparison_pair(view.spotlit or view.selected, view.compare) if d in store.units)
+    table = coverage_table(store, indicators, year)
+    order = _order(store, table)
+    layout = ctx.layout(
+        ctx.t("Service coverage for migrant-sending families, {year}", year=year),
+        ctx.t("% of migrant-sending families able to reach each service; lowest average first"),
+        store.shows_illustrative([i.id for i in indicators]),
     )
+    names = ctx.t(
+        "{first} and {second}", first=unit_name(store.units[pair[0]], ctx), second=unit_name(store.units[pair[1]], ctx)
+    )
+    label_size = min(ctx.style.label_size, 13) if ctx.style.name == "screen" else ctx.style.small_size
     layout.update(
         xaxis={
-            "domain": [0, 0.49],
+            "domain": [0, 0.48],
             "side": "top",
-            "tickfont": {"size": theme.small_size + 1},
+            "tickfont": {"size": ctx.style.small_size},
             "automargin": True,
             "tickangle": 0,
         },
-        yaxis={
-            "autorange": "reversed",
-            "automargin": True,
-            "tickfont": {"size": theme.small_size},
-            "tickmode": "array",
-            "tickvals": heatmap["y"],
-            "ticktext": heatmap["y"],
-        },
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": label_size}, "tickmode": "array"},
         xaxis2={
-            "domain": [0.66, 1],
-            "range": [0, 110],
+            "domain": [0.64, 1],
+            "range": [0, 112],
             "ticksuffix": "%",
-            "gridcolor": theme.grid_color,
+            "gridcolor": ctx.style.grid_color,
             "anchor": "y2",
             "automargin": True,
             "tickvals": [0, 50, 100],
+            "tickfont": {"size": ctx.style.small_size},
         },
-        yaxis2={"anchor": "x2", "autorange": "reversed", "automargin": True, "tickfont": {"size": theme.font_size}},
+        yaxis2={
+            "anchor": "x2",
+            "autorange": "reversed",
+            "automargin": True,
+            "tickfont": {"size": ctx.style.label_size},
+        },
         barmode="group",
         bargap=0.25,
         bargroupgap=0.05,
         legend={
             "orientation": "h",
-            "x": 0.66,
-            "y": -0.07,
+            "x": 0.64,
+            "y": -0.06,
             "xanchor": "left",
             "yanchor": "top",
             "yref": "paper",
             "title": {"text": names + ":", "side": "top"},
+            "font": {"size": ctx.style.small_size},
         },
-        annotations=provenance_annotations(indicators[:1], t, theme, width=110),
+        annotations=provenance_annotations(store, indicators, ctx, fraction=0.6),
     )
-    place_footer(layout, theme, axis_room=theme.font_size * 6 + 10)
-    return {"data": [heatmap, *compared], "layout": layout}
+    place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 6 + 10)
+    heatmap = _heatmap(store, indicators, table, order, pair, year, ctx)
+    layout["yaxis"].update(tickvals=heatmap["y"], ticktext=heatmap["y"])  # every unit named, none skipped
+    return {"data": [heatmap, *_bars(store, indicators, table, pair, year, ctx)], "layout": layout}

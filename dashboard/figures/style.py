@@ -1,4 +1,4 @@
-"""Shared look of every figure: themes (screen, projector), colours and the marks on each chart.
+"""The look shared by every figure: visual styles (screen, projector), colours, and the marks on each chart.
 
 Every builder starts from :func:`base_layout` and adds :func:`provenance_annotations`, so the
 "illustrative" mark, the source line and the fonts are the same everywhere.
@@ -6,72 +6,120 @@ Every builder starts from :func:`base_layout` and adds :func:`provenance_annotat
 
 from __future__ import annotations
 
+import math
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plotly.colors import get_colorscale
 
-from ..data import Indicator
-from ..i18n import Translator
-
-FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
+FONT_FAMILY = (
+    "'Khatlon Tajik', system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
+)
 # ColorBrewer scales, colour-blind safe, as explicit lists: plotly.js's built-in "YlGnBu" runs the
 # other way round from plotly.py's, so a name alone would flip the legend.
 SEQUENTIAL_SCALE = get_colorscale("YlGnBu")  # light (low) to dark blue (high)
 DIVERGING_SCALE = get_colorscale("PuOr")  # for changes centred on 0
+LIGHT_END = SEQUENTIAL_SCALE[0][1]  # spotlight dims the other districts toward this colour
 NO_DATA_COLOR = "#bdbdbd"
 SELECTED_COLOR = "#d95f02"  # orange: stands out from the blue-green scale, colour-blind safe
 COMPARED_COLOR = "#7570b3"  # purple
 KHATLON_COLOR = "#222222"
 BAR_COLOR = "#4a7fb0"
-DIMMED_OPACITY = 0.35
+OUTLINE_COLOR = "#111111"  # the selected or spotlit district
+ILLUSTRATIVE_LINE = "#e66100"  # an illustrative row among real ones (DESIGN §5)
+DIMMED_OPACITY = 0.3  # over a light-end base, so the dimmed colours stay within the scale
 ILLUSTRATIVE_FILL, ILLUSTRATIVE_BORDER, ILLUSTRATIVE_TEXT = "#fff4d6", "#b45309", "#7c2d12"
 
 
 @dataclass(frozen=True)
-class Theme:
-    """Type sizes and colours for one kind of screen."""
+class Style:
+    """Type sizes (px) and colours of the figures for one kind of screen."""
 
     name: str
-    font_size: int
-    title_size: int
-    small_size: int
+    font_size: float
+    title_size: float
+    small_size: float  # tick labels, source lines
+    label_size: float  # category labels (ranking names) and in-chart values
     text_color: str = "#1f2933"
     muted_color: str = "#52606d"
     grid_color: str = "#e4e7eb"
     background: str = "#ffffff"
+    chars_per_line: int = 52  # titles wrap after about this many characters
+    show_modebar: bool = True
+
+    @property
+    def presenting(self) -> bool:
+        return self.name == "projector"
 
 
-SCREEN = Theme("screen", font_size=13, title_size=17, small_size=11)
-PROJECTOR = Theme("projector", font_size=24, title_size=32, small_size=19, text_color="#000000", muted_color="#303030")
-TITLE_CHARS = 52  # titles wrap after about this many characters (they must not run under the modebar)
+SCREEN = Style("screen", font_size=13, title_size=17, small_size=11, label_size=12)
+_PROJECTOR = Style(
+    "projector",
+    font_size=22,
+    title_size=28,
+    small_size=18,
+    label_size=19,
+    text_color="#000000",
+    muted_color="#303030",
+    chars_per_line=70,
+    show_modebar=False,
+)
+MIN_PROJECTOR_LABEL = 16  # px: the smallest chart label a room can read (1280x720 and smaller screens)
+
+
+def projector(width: int = 1920, height: int = 1080) -> Style:
+    """Projector type for a screen of ``width`` x ``height`` CSS pixels (1920x1080 is the reference).
+
+    Sizes shrink with the screen, but chart labels never go below 16 px, and they grow on larger
+    screens (3840x2160 doubles them).
+    """
+    scale = max(0.5, min(width / 1920, height / 1080, 2.0))
+    label = max(MIN_PROJECTOR_LABEL, round(_PROJECTOR.label_size * scale))
+    return replace(
+        _PROJECTOR,
+        font_size=max(MIN_PROJECTOR_LABEL, round(_PROJECTOR.font_size * scale)),
+        title_size=max(20, round(_PROJECTOR.title_size * scale)),
+        small_size=max(MIN_PROJECTOR_LABEL, round(_PROJECTOR.small_size * scale)),
+        label_size=label,
+        chars_per_line=round(_PROJECTOR.chars_per_line * max(0.8, min(1.0, width / 1920 / scale))),
+    )
+
+
+PROJECTOR = projector()
+
+
+def wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, max(width, 8), break_on_hyphens=False)) if text else ""
+
+
+def _lines(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, max(width, 8), break_on_hyphens=False) or [""]
 
 
 def base_layout(
-    theme: Theme, title: str, subtitle: str = "", illustrative: bool = False, title_chars: int = TITLE_CHARS
+    style: Style, title: str, subtitle: str = "", illustrative: bool = False, separators: str = ".,"
 ) -> dict:
-    """Layout shared by all figures: fonts, title and subtitle, room for the illustrative badge.
+    """Layout shared by all figures: fonts, wrapped title and subtitle, room for the illustrative badge.
 
     The badge sits on its own line under the subtitle (see :func:`illustrative_mark`), so it never
-    collides with titles, legends or reference labels.
+    collides with titles, legends or reference labels. ``separators`` are the locale's decimal and
+    thousands marks, which plotly uses for every number it formats.
     """
-    scale = 1.0 if theme is SCREEN else 1.45  # projector cards are wider as well as the type bigger
-    title_lines = textwrap.wrap(title, round(title_chars * SCREEN.title_size / theme.title_size * scale)) or [""]
-    subtitle_lines = textwrap.wrap(
-        subtitle, round(title_chars * 1.45 * SCREEN.font_size / theme.font_size * scale)
-    ) or [""]
-    line = theme.title_size * 1.3
-    # plotly lifts a multi-line title (anchored at the top) by about 0.7 of its font size: pad it down.
-    lift = round(theme.title_size * 0.75) if len(title_lines) > 1 else 0
+    title_lines = _lines(title, round(style.chars_per_line * SCREEN.title_size / style.title_size * _scale(style)))
+    subtitle_lines = _lines(
+        subtitle, round(style.chars_per_line * 1.45 * SCREEN.font_size / style.font_size * _scale(style))
+    )
+    line = style.title_size * 1.25
+    lift = round(style.title_size * 0.75) if len(title_lines) > 1 else 0  # plotly lifts multi-line titles
     top = (
-        14
+        12
         + lift
         + line * len(title_lines)
-        + theme.font_size * (0.3 + 1.3 * len(subtitle_lines))
-        + (theme.small_size * 2.4 + 8 if illustrative else 0)
+        + (style.font_size * (0.35 + 1.3 * len(subtitle_lines)) if subtitle else 0)
+        + (style.small_size * 2.2 + 8 if illustrative else 0)
     )
     return {
-        "font": {"family": FONT_FAMILY, "size": theme.font_size, "color": theme.text_color},
+        "font": {"family": FONT_FAMILY, "size": style.font_size, "color": style.text_color},
         "title": {
             "text": "<b>" + "<br>".join(title_lines) + "</b>",
             "x": 0,
@@ -80,48 +128,49 @@ def base_layout(
             "y": 1,
             "yanchor": "top",
             "yref": "container",
-            "font": {"size": theme.title_size},
-            "pad": {"t": 10 + lift, "l": 12},
+            "font": {"size": style.title_size},
+            "pad": {"t": 8 + lift, "l": 10},
             "subtitle": {
-                "text": "<br>".join(subtitle_lines),
-                "font": {"size": theme.font_size, "color": theme.muted_color},
+                "text": "<br>".join(subtitle_lines) if subtitle else "",
+                "font": {"size": style.font_size, "color": style.muted_color},
             },
         },
         "margin": {"l": 10, "r": 16, "t": round(top), "b": 56},
         "modebar": {"bgcolor": "rgba(255,255,255,0.92)", "color": "#7b8794", "activecolor": "#1f2933"},
-        "paper_bgcolor": theme.background,
-        "plot_bgcolor": theme.background,
-        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": theme.font_size}, "align": "left"},
-        "separators": ".,",
+        "paper_bgcolor": style.background,
+        "plot_bgcolor": style.background,
+        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": max(13, style.font_size * 0.8)}, "align": "left"},
+        "separators": separators,
     }
 
 
-def wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width)) if text else ""
+def _scale(style: Style) -> float:
+    """Projector cards are wider as well as the type bigger."""
+    return 1.0 if style.name == "screen" else 1.3
 
 
-def illustrative_mark(t: Translator, theme: Theme) -> dict:
+def illustrative_mark(text: str, style: Style) -> dict:
     """The badge every figure built from illustrative numbers carries (also in exported images)."""
     return {
-        "text": "⚠ " + t("Illustrative data — not official statistics"),
+        "text": "⚠ " + text,
         "showarrow": False,
         "xref": "paper",
         "yref": "paper",
-        "x": 1,
+        "x": 0,
         "y": 1.0,
-        "xanchor": "right",
+        "xanchor": "left",
         "yanchor": "bottom",
-        "yshift": 8,
+        "yshift": 6,
         "bgcolor": ILLUSTRATIVE_FILL,
         "bordercolor": ILLUSTRATIVE_BORDER,
         "borderwidth": 1,
-        "borderpad": 4,
-        "font": {"size": theme.small_size + 1, "color": ILLUSTRATIVE_TEXT},
+        "borderpad": 3,
+        "font": {"size": style.small_size + 1, "color": ILLUSTRATIVE_TEXT},
         "name": "illustrative-mark",
     }
 
 
-def source_line(text: str, theme: Theme, width: int = 120) -> dict:
+def source_line(text: str, style: Style, width: int = 120) -> dict:
     """Small grey text under the plot naming the source (and licence or attribution)."""
     return {
         "text": wrap(text, width),
@@ -134,35 +183,29 @@ def source_line(text: str, theme: Theme, width: int = 120) -> dict:
         "yanchor": "top",
         "yshift": -28,
         "align": "left",
-        "font": {"size": theme.small_size, "color": theme.muted_color},
+        "font": {"size": style.small_size, "color": style.muted_color},
         "name": "source-line",
     }
 
 
-def provenance_annotations(indicators: list[Indicator], t: Translator, theme: Theme, width: int = 120) -> list[dict]:
-    """The illustrative mark (if any indicator is illustrative) and the source line."""
-    illustrative = any(i.is_illustrative for i in indicators)
-    marks = [illustrative_mark(t, theme)] if illustrative else []
-    model = (
-        [t("Illustrative figures from a seeded model (data/scripts/generate_illustrative.py)")] if illustrative else []
-    )
-    sources = list(dict.fromkeys(model + [t(i.source) for i in indicators if not i.is_illustrative]))
-    label = t("Source") if len(sources) == 1 else t("Sources")
-    return marks + [source_line(f"{label}: " + "; ".join(sources), theme, width)]
-
-
-def place_footer(layout: dict, theme: Theme, axis_room: int) -> None:
+def place_footer(layout: dict, style: Style, axis_room: float) -> None:
     """Put the source line ``axis_room`` pixels below the plot and size the bottom margin to fit it."""
     footer = next((a for a in layout.get("annotations", []) if a.get("name") == "source-line"), None)
     lines = footer["text"].count("<br>") + 1 if footer else 0
     if footer:
         footer["yshift"] = -axis_room
-    layout["margin"]["b"] = round(axis_room + lines * theme.small_size * 1.4 + 10)
+    layout["margin"]["b"] = round(axis_room + lines * style.small_size * 1.35 + 8)
 
 
-def empty_figure(message: str, theme: Theme) -> dict:
+def footer_width(style: Style, fraction: float = 1.0) -> int:
+    """Characters of a source line across ``fraction`` of a card (a card is about 800 px on screen)."""
+    card = 800 if style.name == "screen" else 1700
+    return max(30, math.floor(card * fraction / (style.small_size * 0.55)))
+
+
+def empty_figure(message: str, style: Style) -> dict:
     """A calm placeholder (never a blank chart): a sentence in the middle of the frame."""
-    layout = base_layout(theme, "")
+    layout = base_layout(style, "")
     layout.update(
         xaxis={"visible": False},
         yaxis={"visible": False},
@@ -174,7 +217,7 @@ def empty_figure(message: str, theme: Theme) -> dict:
                 "yref": "paper",
                 "x": 0.5,
                 "y": 0.5,
-                "font": {"size": theme.font_size + 2, "color": theme.muted_color},
+                "font": {"size": style.font_size + 2, "color": style.muted_color},
             }
         ],
     )

@@ -1,58 +1,63 @@
-"""The controls: indicator picker grouped by theme, year slider, district picker."""
+"""The controls: indicator picker grouped by theme, year slider with Play, district picker and toggles."""
 
 from __future__ import annotations
 
 from dash import dcc, html
 
 from ..data import DataStore, Indicator
+from ..figures import RenderContext
 from ..figures.labels import unit_name
-from ..i18n import Translator
+from ..figures.provenance import badge_text
+from ..i18n import N_
+from ..state import ViewState
 from .ids import ID
 
 PLAY_INTERVAL_MS = 1200  # one year per 1.2 s: slow enough to read the map, steady
 
 THEME_LABELS = {
-    "migration": "Migration",
-    "remittances": "Remittances",
-    "families": "Families left behind",
-    "services": "Services for families",
-    "population": "Population",
-    "national": "National context",
+    "migration": N_("Migration"),
+    "remittances": N_("Remittances"),
+    "families": N_("Families left behind"),
+    "services": N_("Services for families"),
+    "population": N_("Population"),
+    "national": N_("National context"),
 }
 
 
-def indicator_options(store: DataStore, t: Translator) -> list[dict]:
+def indicator_options(store: DataStore, ctx: RenderContext) -> list[dict]:
     """Options grouped by theme: a disabled heading per theme, then its indicators."""
     options: list[dict] = []
     theme = None
     for indicator in store.district_indicators():
         if indicator.theme != theme:
             theme = indicator.theme
+            heading = ctx.t(THEME_LABELS.get(theme, theme))
             options.append(
                 {
-                    "label": html.Span(t(THEME_LABELS.get(theme, theme)), className="option-group"),
+                    "label": html.Span(heading, className="option-group"),
                     "value": f"__theme__{theme}",
                     "disabled": True,
                     "search": "",
                 }
             )
+        label = ctx.text(indicator, "label")
         options.append(
             {
-                "label": _indicator_label(indicator, t),
+                "label": _indicator_label(store, indicator, ctx),
                 "value": indicator.id,
-                "search": f"{t(indicator.label)} {t(indicator.theme)}",
+                "search": f"{label} {indicator.label} {ctx.t(THEME_LABELS.get(theme, theme))}",
             }
         )
     return options
 
 
-def _indicator_label(indicator: Indicator, t: Translator) -> html.Span:
+def _indicator_label(store: DataStore, indicator: Indicator, ctx: RenderContext) -> html.Span:
     badge = (
-        [html.Span(t("illustrative"), className="badge badge-illustrative badge-small")]
-        if indicator.is_illustrative
+        [html.Span(ctx.t("illustrative"), className="badge badge-illustrative badge-small")]
+        if badge_text(store, [indicator], ctx)
         else []
     )
-    return html.Span([html.Span(t(indicator.label)), *badge], className="option-indicator")
+    return html.Span([html.Span(ctx.text(indicator, "label")), *badge], className="option-indicator")
 
 
 def year_props(store: DataStore, indicator_id: str) -> dict:
@@ -66,19 +71,23 @@ def year_props(store: DataStore, indicator_id: str) -> dict:
     }
 
 
-def district_options(store: DataStore, t: Translator) -> list[dict]:
-    """Every unit by name; searchable by former names and Russian or Tajik spellings too."""
+def district_options(store: DataStore, ctx: RenderContext) -> list[dict]:
+    """Every unit by name (in the page's language); searchable by any spelling, current or former."""
+    units = sorted(store.units.values(), key=lambda u: unit_name(u, ctx).casefold())
     return [
         {
-            "label": unit_name(d, t),
-            "value": d.district_id,
-            "search": " ".join([d.name_en, d.name_ru, d.name_tg, *d.former_names, *d.alt_spellings]),
+            "label": unit_name(u, ctx),
+            "value": u.unit_id,
+            "search": " ".join(
+                [u.name_en, u.name_ru, u.name_tg, u.name(ctx.language), *u.former_names, *u.alt_spellings]
+            ),
         }
-        for d in store.districts.values()
+        for u in units
     ]
 
 
-def dropdown_labels(t: Translator) -> dict:
+def dropdown_labels(ctx: RenderContext) -> dict:
+    t = ctx.t
     return {
         "search": t("Search"),
         "clear_search": t("Clear search"),
@@ -86,83 +95,94 @@ def dropdown_labels(t: Translator) -> dict:
         "no_options_found": t("No match"),
         "select_all": t("Select all"),
         "deselect_all": t("Deselect all"),
-        "selected_count": t("{num} selected"),
+        "selected_count": t("{num} selected", num="{num}"),
     }
 
 
-def controls(store: DataStore, indicator_id: str, year: int, district: str | None, t: Translator) -> html.Section:
-    return html.Section(
-        className="controls",
-        children=[
-            html.Div(
-                className="control control-indicator",
-                children=[
-                    html.Label(t("Indicator"), htmlFor=ID.INDICATOR),
-                    dcc.Dropdown(
-                        id=ID.INDICATOR,
-                        options=indicator_options(store, t),
-                        value=indicator_id,
-                        clearable=False,
-                        searchable=True,
-                        maxHeight=420,
-                        labels=dropdown_labels(t),
-                        search_order="original",
-                    ),
-                ],
-            ),
-            html.Div(
-                className="control control-year",
-                children=[
-                    html.Label(t("Year"), htmlFor=ID.YEAR),
-                    html.Div(
-                        className="year-row",
-                        children=[
-                            html.Button(
-                                "▶",
-                                id=ID.PLAY,
-                                className="button button-play",
-                                n_clicks=0,
-                                title=t("Play: step through the years"),
-                                **{"aria-label": t("Play through the years")},
-                            ),
-                            dcc.Slider(
-                                id=ID.YEAR,
-                                value=year,
-                                step=None,
-                                included=False,
-                                allow_direct_input=False,
-                                updatemode="mouseup",
-                                className="year-slider",
-                                **year_props(store, indicator_id),
-                            ),
-                        ],
-                    ),
-                    dcc.Store(id=ID.YEAR_COMMITTED, data=year),
-                    dcc.Store(id=ID.PLAY_FRAMES),
-                    dcc.Interval(id=ID.PLAY_TIMER, interval=PLAY_INTERVAL_MS, disabled=True, n_intervals=0),
-                ],
-            ),
-            html.Div(
-                className="control control-district",
-                children=[
-                    html.Label(t("District"), htmlFor=ID.DISTRICT),
-                    dcc.Dropdown(
-                        id=ID.DISTRICT,
-                        options=district_options(store, t),
-                        value=district,
-                        clearable=True,
-                        placeholder=t("All of Khatlon (click the map)"),
-                        labels=dropdown_labels(t),
-                        search_order="index",
-                    ),
-                    dcc.Checklist(
-                        id=ID.SPOTLIGHT,
-                        options=[{"label": t("Spotlight: dim the other districts"), "value": "on"}],
-                        value=[],
-                        className="spotlight-toggle",
-                        inline=True,
-                    ),
-                ],
-            ),
-        ],
+def _labelled(label: str, target: str, *children, class_name: str) -> html.Div:
+    return html.Div(className=f"control {class_name}", children=[html.Label(label, htmlFor=target), *children])
+
+
+def controls(store: DataStore, view: ViewState, ctx: RenderContext, can_play: bool) -> html.Section:
+    t = ctx.t
+    indicator = _labelled(
+        t("Indicator"),
+        ID.INDICATOR,
+        dcc.Dropdown(
+            id=ID.INDICATOR,
+            options=indicator_options(store, ctx),
+            value=view.indicator,
+            clearable=False,
+            searchable=True,
+            maxHeight=420,
+            labels=dropdown_labels(ctx),
+            search_order="original",
+        ),
+        class_name="control-indicator",
     )
+    year = _labelled(
+        t("Year"),
+        ID.YEAR,
+        html.Div(
+            className="year-row",
+            children=[
+                html.Button(
+                    "▶",
+                    id=ID.PLAY,
+                    className="button button-play",
+                    n_clicks=0,
+                    disabled=not can_play,
+                    title=t("Play: step through the years"),
+                    **{"aria-label": t("Play through the years")},
+                ),
+                dcc.Slider(
+                    id=ID.YEAR,
+                    value=view.year,
+                    step=None,
+                    included=False,
+                    allow_direct_input=False,
+                    updatemode="mouseup",
+                    className="year-slider",
+                    **year_props(store, view.indicator),
+                ),
+            ],
+        ),
+        dcc.Store(id=ID.YEAR_COMMITTED, data=view.year),
+        dcc.Store(id=ID.PLAY_FRAMES),
+        dcc.Interval(id=ID.PLAY_TIMER, interval=PLAY_INTERVAL_MS, disabled=True, n_intervals=0),
+        class_name="control-year",
+    )
+    district = _labelled(
+        t("District"),
+        ID.DISTRICT,
+        dcc.Dropdown(
+            id=ID.DISTRICT,
+            options=district_options(store, ctx),
+            value=view.selected,
+            clearable=True,
+            placeholder=t("All of Khatlon (click the map)"),
+            labels=dropdown_labels(ctx),
+            search_order="index",
+        ),
+        html.Div(
+            className="toggles",
+            children=[
+                dcc.Checklist(
+                    id=ID.SPOTLIGHT,
+                    options=[{"label": t("Spotlight: dim the other districts"), "value": "on"}],
+                    value=["on"] if view.spotlight else [],
+                    className="toggle",
+                    inline=True,
+                ),
+                dcc.Checklist(
+                    id=ID.LABELS,
+                    options=[{"label": t("District names on the map"), "value": "on"}],
+                    value=[] if view.labels is False else ["on"],
+                    className="toggle",
+                    inline=True,
+                ),
+            ],
+        ),
+        class_name="control-district",
+    )
+    return html.Section(className="controls", children=[indicator, year, district])

@@ -1,15 +1,30 @@
-"""The header (title, data vintage, Present button) and the presenter's scene bar."""
+"""The header (title, data vintage, language switch, Present), the notice bar and the presenter's scene bar."""
 
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
 from ..data import DataStore
-from ..i18n import Translator
+from ..figures import RenderContext
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, N_
+from ..state import Notice
 from .ids import ID
+from .presenter import PresenterText
+
+NOTICE_TEXTS = {
+    "district": N_("District '{value}' not found — showing all of Khatlon."),
+    "compare": N_("District '{value}' to compare with not found — comparing with the default."),
+    "indicator": N_("Indicator '{value}' not found — showing the default indicator."),
+    "year": N_("Year '{value}' has no data for this indicator — showing the latest year."),
+    "tab": N_("Tab '{value}' does not exist — showing the map."),
+    "chart": N_("Chart '{value}' does not exist — showing the ranking."),
+    "lang": N_("Language '{value}' is not available — showing English."),
+    "query": N_("The address could not be read — showing the default view."),
+}
 
 
-def header(store: DataStore, t: Translator) -> html.Header:
+def header(store: DataStore, ctx: RenderContext) -> html.Header:
+    t = ctx.t
     return html.Header(
         className="app-header",
         children=[
@@ -34,6 +49,15 @@ def header(store: DataStore, t: Translator) -> html.Header:
                         id=ID.DATA_AS_OF,
                         className="data-as-of",
                     ),
+                    dcc.RadioItems(
+                        id=ID.LANGUAGE,
+                        options=[{"label": LANGUAGE_NAMES[code], "value": code} for code in LANGUAGES],
+                        value=ctx.language,
+                        inline=True,
+                        className="language-switch",
+                        inputClassName="language-input",
+                        labelClassName="language-option",
+                    ),
                     html.Button(
                         t("▶ Present"),
                         id=ID.PRESENT_BUTTON,
@@ -47,8 +71,35 @@ def header(store: DataStore, t: Translator) -> html.Header:
     )
 
 
-def presenter_bar(t: Translator) -> html.Div:
-    """Scene title, note and position; shown only in presenter mode (see assets/presenter.css)."""
+def notice_text(notices: tuple[Notice, ...], ctx: RenderContext) -> str:
+    """One sentence per URL value that was not understood."""
+    return " ".join(ctx.t(NOTICE_TEXTS[key], value=value) for key, value in notices if key in NOTICE_TEXTS)
+
+
+def notice_bar(notices: tuple[Notice, ...], ctx: RenderContext) -> html.Div:
+    """A small, dismissible notice (hidden when there is nothing to say)."""
+    text = notice_text(notices, ctx)
+    return html.Div(
+        id=ID.NOTICE,
+        className="notice",
+        role="status",
+        hidden=not text,
+        children=[
+            html.Span(text, id=ID.NOTICE_TEXT),
+            html.Button(
+                "✕",
+                id=ID.NOTICE_CLOSE,
+                className="notice-close",
+                title=ctx.t("Close"),
+                **{"aria-label": ctx.t("Close")},
+            ),
+        ],
+    )
+
+
+def presenter_bar(ctx: RenderContext, text: PresenterText) -> html.Div:
+    """Scene title, note, position and the illustrative mark; shown only in presenter mode."""
+    t = ctx.t
     return html.Div(
         id=ID.PRESENTER_BAR,
         className="presenter-bar",
@@ -56,32 +107,50 @@ def presenter_bar(t: Translator) -> html.Div:
             html.Div(
                 className="scene-text",
                 children=[
-                    html.H2(id=ID.SCENE_TITLE, className="scene-title"),
-                    html.P(id=ID.SCENE_NOTE, className="scene-note"),
+                    html.H2(text.title, id=ID.SCENE_TITLE, className="scene-title"),
+                    html.P(text.note, id=ID.SCENE_NOTE, className="scene-note"),
                 ],
             ),
             html.Div(
-                className="scene-nav",
+                className="scene-side",
                 children=[
-                    html.Button(
-                        "‹",
-                        className="button scene-step",
-                        title=t("Previous scene (PageUp, ←)"),
-                        **{"data-action": "previous", "aria-label": t("Previous scene")},
+                    html.Div(
+                        "⚠ " + t("Illustrative data — not official statistics"),
+                        id=ID.DATA_STATUS,
+                        className="data-status",
+                        hidden=not text.illustrative,
                     ),
-                    html.Span(id=ID.SCENE_POSITION, className="scene-position", **{"aria-live": "polite"}),
-                    html.Span(id=ID.LEAVE_QUERY, hidden=True),  # where Esc goes: this scene's view, not presenting
-                    html.Button(
-                        "›",
-                        className="button scene-step",
-                        title=t("Next scene (PageDown, →, space)"),
-                        **{"data-action": "next", "aria-label": t("Next scene")},
-                    ),
-                    html.Button(
-                        "✕",
-                        className="button scene-exit",
-                        title=t("Leave presenter mode (Esc)"),
-                        **{"data-action": "leave", "aria-label": t("Leave presenter mode")},
+                    html.Div(
+                        className="scene-nav",
+                        children=[
+                            html.Button(
+                                "‹",
+                                className="button scene-step",
+                                title=t("Previous scene (PageUp, ←)"),
+                                **{"data-action": "previous", "aria-label": t("Previous scene")},
+                            ),
+                            html.Span(
+                                text.position,
+                                id=ID.SCENE_POSITION,
+                                className="scene-position",
+                                **{"aria-live": "polite"},
+                            ),
+                            html.Span(
+                                text.leave_query, id=ID.LEAVE_QUERY, hidden=True
+                            ),  # where Esc goes: this scene's view
+                            html.Button(
+                                "›",
+                                className="button scene-step",
+                                title=t("Next scene (PageDown, →, space)"),
+                                **{"data-action": "next", "aria-label": t("Next scene")},
+                            ),
+                            html.Button(
+                                "✕",
+                                className="button scene-exit",
+                                title=t("Leave presenter mode (Esc)"),
+                                **{"data-action": "leave", "aria-label": t("Leave presenter mode")},
+                            ),
+                        ],
                     ),
                 ],
             ),

@@ -1,5 +1,6 @@
-"""Component ids, in one place. ``map``, ``indicator``, ``year``, ``district``, ``scene-title``,
-``scene-note`` and ``scene-position`` are a contract with outside checks: do not rename them."""
+"""Component ids, in one place. ``map``, ``indicator``, ``year``, ``district``, ``language``,
+``scene-title``, ``scene-note``, ``scene-position`` and ``data-status`` are a contract with outside
+checks: do not rename them."""
 
 from __future__ import annotations
 
@@ -8,8 +9,24 @@ from enum import StrEnum
 
 class ID(StrEnum):
     APP = "app"
+    ROOT = "app-root"  # everything that is re-rendered when the language changes
     URL = "url"
+    URL_REQUEST = "url-request"  # dcc.Store: a URL the browser could not show from its scene cache
     VIEW = "view"  # dcc.Store: the checked view state, input of every drawing callback
+    VIEWPORT = "viewport"  # dcc.Store: the window's size class, kept by assets/dashboard.js
+    PAGE_LANGUAGE = "page-language"  # dcc.Store: the language the page was rendered in
+    LANGUAGE_SINK = "language-sink"  # hidden: output of the callback that sets <html lang>
+    SCENE_CACHE = "scene-cache"  # dcc.Store: every scene's figures, fetched on entering presenter mode
+    SCENE_CACHE_KEY = "scene-cache-key"  # dcc.Store: the data version, language and screen size of the cache
+    STAGE = "stage"  # presenter mode: the scene's figures (apart from the tabs, so no control moves)
+    STAGE_MAP = "stage-map"
+    STAGE_RANKING = "stage-ranking"
+    STAGE_CHART = "stage-chart"
+    STAGE_PANEL = "stage-panel"  # the Sources or Table scene
+    NOTICE = "notice"
+    NOTICE_TEXT = "notice-text"
+    NOTICE_CLOSE = "notice-close"
+    LANGUAGE = "language"
     MAP = "map"
     INDICATOR = "indicator"
     YEAR = "year"
@@ -19,6 +36,7 @@ class ID(StrEnum):
     PLAY_FRAMES = "play-frames"
     DISTRICT = "district"
     SPOTLIGHT = "spotlight"
+    LABELS = "labels"
     TABS = "tabs"
     CHART_KIND = "chart-kind"
     CHART = "chart"
@@ -32,9 +50,17 @@ class ID(StrEnum):
     SCENE_TITLE = "scene-title"
     SCENE_NOTE = "scene-note"
     SCENE_POSITION = "scene-position"
+    DATA_STATUS = "data-status"
     LEAVE_QUERY = "leave-query"
     TABLE = "table"
     TABLE_CAPTION = "table-caption"
+    TABLE_YEAR = "table-year"
+    TABLE_SEARCH = "table-search"
+    TABLE_SORT = "table-sort"  # dcc.Store: column and direction, set by the header buttons
+    TABLE_COUNT = "table-count"
     DOWNLOAD_BUTTON = "download-csv"
     DOWNLOAD = "download"
     SOURCES = "sources"
+
+
+SORT_BUTTON = "table-sort-button"  # pattern-matching id type: {"type": SORT_BUTTON, "column": ...}

@@ -1,72 +1,97 @@
-"""The whole page: header, presenter bar, controls, tabs (Map, Chart, Table, Sources) and footer."""
+"""The whole page for one view: header, presenter bar, controls, tabs (Map, Chart, Table, Sources), footer.
+
+The page arrives with its view already drawn (the map, and the charts of the open tab), so the
+first screen needs no callback. Tabs that are not open are empty shells until they are opened.
+Everything inside ``app-root`` is rebuilt when the language changes.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from dash import dcc, html
 
 from ..data import DataStore
-from ..figures import SCREEN, chart_figure, map_figure
-from ..i18n import Translator
+from ..figures import RenderContext, chart_figure, map_figure
+from ..figures.style import empty_figure
+from ..i18n import N_
 from ..state import Chart, Tab, ViewState
 from .common import card, graph, indicator_note, note_class
 from .controls import controls
-from .header import header, presenter_bar
+from .header import header, notice_bar, presenter_bar
 from .ids import ID
+from .presenter import presenter_text
 from .sources import sources_panel
+from .stage import stage, stage_content
 from .table import table_tab
 
 CHART_LABELS = {
-    Chart.RANKING: "Ranking",
-    Chart.TREND: "Trend",
-    Chart.PROFILE: "District profile",
-    Chart.SERVICES: "Services",
-    Chart.CONTEXT: "National context",
+    Chart.RANKING: N_("Ranking"),
+    Chart.TREND: N_("Trend"),
+    Chart.PROFILE: N_("District profile"),
+    Chart.SERVICES: N_("Services"),
+    Chart.CONTEXT: N_("National context"),
 }
+TAB_LABELS = {Tab.MAP: N_("Map"), Tab.CHART: N_("Chart"), Tab.TABLE: N_("Table"), Tab.SOURCES: N_("Sources")}
+SIDE_CHARTS = (Chart.RANKING, Chart.TREND, Chart.PROFILE)
 
 
-def map_tab(store: DataStore, state: ViewState, t: Translator, geojson_url: str, topojson_url: str) -> html.Div:
-    figure = map_figure(store, state.indicator, state.year, state.district, t, SCREEN, geojson_url)
+@dataclass(frozen=True)
+class PageUrls:
+    geojson: str
+    topojson: str
+
+
+def can_play(store: DataStore, view: ViewState) -> bool:
+    """Play animates the map: only on the Map tab, outside presenter mode, with two years or more."""
+    return view.tab == Tab.MAP and not view.present and len(store.years(view.indicator)) > 1
+
+
+def map_tab(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls) -> html.Div:
+    figure = map_figure(store, view, ctx, urls.geojson)
+    visible = view.tab == Tab.MAP
     side = {
-        kind: chart_figure(kind, store, state.indicator, state.year, state.district, t, SCREEN)
-        for kind in (Chart.RANKING, Chart.TREND, Chart.PROFILE)
+        kind: chart_figure(kind, store, view, ctx) if visible else empty_figure("", ctx.style) for kind in SIDE_CHARTS
     }
     return html.Div(
         className="map-layout",
         children=[
-            card(graph(ID.MAP, figure, topojson_url, "graph-map"), class_name="card-map"),
+            card(graph(ID.MAP, figure, ctx, urls.topojson, "graph-map"), class_name="card-map"),
             card(
-                graph(ID.RANKING, side[Chart.RANKING], topojson_url, "graph-ranking", modebar=False),
+                graph(ID.RANKING, side[Chart.RANKING], ctx, urls.topojson, "graph-ranking", modebar=False),
                 class_name="card-ranking",
             ),
             card(
-                graph(ID.TREND, side[Chart.TREND], topojson_url, "graph-side", modebar=False), class_name="card-trend"
+                graph(ID.TREND, side[Chart.TREND], ctx, urls.topojson, "graph-side", modebar=False),
+                class_name="card-trend",
             ),
             card(
-                graph(ID.PROFILE, side[Chart.PROFILE], topojson_url, "graph-side", modebar=False),
+                graph(ID.PROFILE, side[Chart.PROFILE], ctx, urls.topojson, "graph-side", modebar=False),
                 class_name="card-profile",
             ),
         ],
     )
 
 
-def chart_tab(store: DataStore, state: ViewState, t: Translator, topojson_url: str) -> html.Div:
-    figure = chart_figure(state.chart.value, store, state.indicator, state.year, state.district, t, SCREEN)
+def chart_tab(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls) -> html.Div:
+    figure = chart_figure(view.chart, store, view, ctx) if view.tab == Tab.CHART else empty_figure("", ctx.style)
     return html.Div(
         className="chart-layout",
         children=[
             dcc.RadioItems(
                 id=ID.CHART_KIND,
-                value=state.chart.value,
+                value=view.chart.value,
                 className="chart-kinds",
                 inline=True,
-                options=[{"label": t(label), "value": kind.value} for kind, label in CHART_LABELS.items()],
+                options=[{"label": ctx.t(label), "value": kind.value} for kind, label in CHART_LABELS.items()],
             ),
-            card(graph(ID.CHART, figure, topojson_url, "graph-chart"), class_name="card-chart"),
+            card(graph(ID.CHART, figure, ctx, urls.topojson, "graph-chart"), class_name="card-chart"),
         ],
     )
 
 
-def footer(t: Translator) -> html.Footer:
+def footer(ctx: RenderContext) -> html.Footer:
+    t = ctx.t
     return html.Footer(
         className="app-footer",
         children=[
@@ -94,48 +119,75 @@ def footer(t: Translator) -> html.Footer:
     )
 
 
-def page(store: DataStore, state: ViewState, t: Translator, geojson_url: str, topojson_url: str) -> html.Div:
-    indicator = store.indicators[state.indicator]
+def page_content(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls, source: str = "") -> list:
+    """Everything inside ``app-root``: rebuilt as a whole when the language changes.
+
+    The ``view`` store says which query string the page was drawn for (``source``), so that the
+    browser knows it need not ask again.
+    """
+    indicator = store.indicators[view.indicator]
+    return [
+        dcc.Store(id=ID.VIEW, data={**view.to_dict(), "query": view.to_query(), "source": source}),
+        dcc.Store(id=ID.PAGE_LANGUAGE, data=ctx.language),
+        header(store, ctx),
+        notice_bar(view.notices, ctx),
+        presenter_bar(ctx, presenter_text(store, view, ctx)),
+        stage(ctx, urls.topojson, stage_content(store, view, ctx, urls.geojson) if view.present else None),
+        controls(store, view, ctx, can_play(store, view)),
+        html.Div(
+            indicator_note(store, indicator, ctx),
+            id=ID.INDICATOR_NOTE,
+            className=note_class(store, indicator),
+            role="note",
+        ),
+        dcc.Tabs(
+            id=ID.TABS,
+            value=view.tab.value,
+            className="tabs",
+            parent_className="tabs-parent",
+            mobile_breakpoint=0,  # keep the tabs in a row on phones too
+            children=[
+                dcc.Tab(
+                    label=ctx.t(TAB_LABELS[Tab.MAP]), value=Tab.MAP.value, children=map_tab(store, view, ctx, urls)
+                ),
+                dcc.Tab(
+                    label=ctx.t(TAB_LABELS[Tab.CHART]),
+                    value=Tab.CHART.value,
+                    children=chart_tab(store, view, ctx, urls),
+                ),
+                dcc.Tab(
+                    label=ctx.t(TAB_LABELS[Tab.TABLE]),
+                    value=Tab.TABLE.value,
+                    children=table_tab(store, view, ctx, filled=view.tab == Tab.TABLE),
+                ),
+                dcc.Tab(
+                    label=ctx.t(TAB_LABELS[Tab.SOURCES]),
+                    value=Tab.SOURCES.value,
+                    children=html.Div(
+                        sources_panel(store, indicator, ctx) if view.tab == Tab.SOURCES else [],
+                        id=ID.SOURCES,
+                        className="sources-layout",
+                    ),
+                ),
+            ],
+        ),
+        footer(ctx),
+    ]
+
+
+def page(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls, source: str = "") -> html.Div:
+    """The layout served for one URL (see :mod:`dashboard.web` for how the URL reaches it)."""
     return html.Div(
         id=ID.APP,
-        className="app",
+        className="app presenting" if view.present else "app",
+        **{"data-present": "1" if view.present else "0"},
         children=[
             dcc.Location(id=ID.URL, refresh=False),
-            dcc.Store(id=ID.VIEW, data=state.to_dict()),
-            header(store, t),
-            presenter_bar(t),
-            controls(store, state.indicator, state.year, state.district, t),
-            html.Div(
-                indicator_note(indicator, t),
-                id=ID.INDICATOR_NOTE,
-                className=note_class(indicator),
-                role="note",
-                tabIndex="0",
-                title=t("Hover or focus to read the whole note; the Sources tab has every detail"),
-            ),
-            dcc.Tabs(
-                id=ID.TABS,
-                value=state.tab.value,
-                className="tabs",
-                parent_className="tabs-parent",
-                mobile_breakpoint=0,  # keep the tabs in a row on phones too
-                children=[
-                    dcc.Tab(
-                        label=t("Map"),
-                        value=Tab.MAP.value,
-                        children=map_tab(store, state, t, geojson_url, topojson_url),
-                    ),
-                    dcc.Tab(label=t("Chart"), value=Tab.CHART.value, children=chart_tab(store, state, t, topojson_url)),
-                    dcc.Tab(label=t("Table"), value=Tab.TABLE.value, children=table_tab(store, indicator, t)),
-                    dcc.Tab(
-                        label=t("Sources"),
-                        value=Tab.SOURCES.value,
-                        children=html.Div(
-                            sources_panel(store, indicator, t), id=ID.SOURCES, className="sources-layout"
-                        ),
-                    ),
-                ],
-            ),
-            footer(t),
+            dcc.Store(id=ID.URL_REQUEST),
+            dcc.Store(id=ID.VIEWPORT),
+            dcc.Store(id=ID.SCENE_CACHE),
+            dcc.Store(id=ID.SCENE_CACHE_KEY),
+            html.Div(id=ID.LANGUAGE_SINK, hidden=True),
+            html.Div(page_content(store, view, ctx, urls, source), id=ID.ROOT),
         ],
     )

@@ -6,62 +6,76 @@ from urllib.parse import urlparse
 
 from dash import html
 
-from ..data import DataStore, Indicator
+from ..data import DataStore, Indicator, Status
+from ..data.quality import calibrations
+from ..figures import RenderContext
 from ..figures.labels import area_name
-from ..i18n import Translator
-from .common import status_badge
+from ..i18n import N_
+from .common import indicator_badge, status_badge
+
+DIRECTIONS = {
+    "higher_is_better": N_("higher is better"),
+    "lower_is_better": N_("lower is better"),
+    "neutral": N_("neither higher nor lower is better in itself"),
+}
 
 
 def _link(text: str, url: str) -> html.Span | html.A:
     if url.startswith("http"):
         return html.A(text, href=url, target="_blank", rel="noopener noreferrer")
-    return html.Span(text if url in text else [text, " (", html.Code(url), ")"])
+    return html.Span([text, " (", html.Code(url), ")"] if url and url not in text else text)
 
 
-def _row_sources(store: DataStore, indicator: Indicator, t: Translator) -> list[tuple[str, str, str]]:
-    """(which rows, source, address) for rows that name their own source; one line per source."""
-    rows = store.rows(indicator.id)
-    rows = rows[rows["source"] != ""]
-    lines = []
-    for (source, url), group in rows.groupby(["source", "source_url"], sort=False):
-        areas = ", ".join(f"{area_name(store, a, t)} {y}" for a, y in zip(group["district_id"], group["year"]))
-        lines.append((areas, source, url))
-    return lines
+def _row_sources(store: DataStore, indicator: Indicator, ctx: RenderContext) -> list[tuple[str, str, str, Status]]:
+    """(which rows, source, address, status): one line per distinct source of the indicator's rows."""
+    groups: dict[tuple[str, str, Status], list[str]] = {}
+    for o in store.indicator_observations(indicator.id):
+        key = (o.source or indicator.source, o.source_url or indicator.source_url, o.status)
+        groups.setdefault(key, []).append(f"{area_name(store, o.area_id, ctx)} {o.year}")
+    if len(groups) <= 1:
+        return []
+    return [
+        (", ".join(areas[:12]) + (" …" if len(areas) > 12 else ""), s, u, st) for (s, u, st), areas in groups.items()
+    ]
 
 
-def indicator_sources(store: DataStore, indicator: Indicator, t: Translator) -> html.Section:
+def _facts(store: DataStore, indicator: Indicator, ctx: RenderContext) -> list[tuple[str, object]]:
+    t = ctx.t
     years = store.years(indicator.id)
     facts = [
-        (t("Definition"), t(indicator.definition)),
-        (t("Unit"), t(indicator.unit)),
-        (t("Status"), status_badge(indicator, t)),
-        (t("Source"), _link(t(indicator.source), indicator.source_url)),
-        (t("Licence"), t(indicator.licence)),
+        (t("Definition"), ctx.text(indicator, "definition")),
+        (t("Unit"), ctx.text(indicator, "unit")),
+        (t("Status"), indicator_badge(store, indicator, ctx)),
+        (t("Source"), _link(ctx.text(indicator, "source"), indicator.source_url)),
+        (t("Licence"), ctx.text(indicator, "licence")),
         (t("Last update"), t.date(indicator.updated)),
-        (t("Years"), f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])),
-        (
-            t("Reading"),
-            {
-                "higher_is_better": t("higher is better"),
-                "lower_is_better": t("lower is better"),
-                "neutral": t("neither higher nor lower is better in itself"),
-            }[indicator.direction.value],
-        ),
+        (t("Years"), f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]) if years else "–"),
+        (t("Reading"), t(DIRECTIONS[indicator.direction.value])),
     ]
+    anchors = calibrations(ctx.text(indicator, "calibration"))
+    if anchors:
+        texts = "; ".join(f"{year}: {anchor}" for year, anchor in sorted(anchors.items()))
+        facts.append((t("Khatlon level"), t("model, calibrated to {anchors}", anchors=texts)))
     if indicator.caveat:
-        facts.append((t("Caveat"), t(indicator.caveat)))
-    rows = _row_sources(store, indicator, t)
+        facts.append((t("Caveat"), ctx.text(indicator, "caveat")))
+    return facts
+
+
+def indicator_sources(store: DataStore, indicator: Indicator, ctx: RenderContext) -> html.Section:
     children = [
-        html.H3(t(indicator.label)),
-        html.Dl([part for label, value in facts for part in (html.Dt(label), html.Dd(value))]),
+        html.H3(ctx.text(indicator, "label")),
+        html.Dl([part for label, value in _facts(store, indicator, ctx) for part in (html.Dt(label), html.Dd(value))]),
     ]
+    rows = _row_sources(store, indicator, ctx)
     if rows:
         children += [
-            html.H4(t("Source of each row")),
+            html.H4(ctx.t("Source of each row")),
             html.Ul(
                 [
                     html.Li(
                         [
+                            status_badge(status, ctx),
+                            " ",
                             html.Strong(areas),
                             ": ",
                             _link(source, url),
@@ -69,7 +83,7 @@ def indicator_sources(store: DataStore, indicator: Indicator, t: Translator) -> 
                             html.Span(f"({urlparse(url).netloc})" if url.startswith("http") else "", className="host"),
                         ]
                     )
-                    for areas, source, url in rows
+                    for areas, source, url, status in rows
                 ],
                 className="row-sources",
             ),
@@ -77,61 +91,61 @@ def indicator_sources(store: DataStore, indicator: Indicator, t: Translator) -> 
     return html.Section(children, className="sources-current")
 
 
-def sources_panel(store: DataStore, indicator: Indicator, t: Translator) -> list:
-    every = sorted(store.indicators.values(), key=lambda i: (i.status.value != "official", i.theme, i.label))
-    return [
-        indicator_sources(store, indicator, t),
-        html.Section(
-            className="sources-boundaries",
-            children=[
-                html.H3(t("District boundaries")),
-                html.P(
-                    [
-                        t(
-                            "© OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020), gbOpen TJK ADM2, "
-                            "2017. Licence: Open Database License (ODbL) 1.0. Simplified with shared borders kept. "
-                            "Bokhtar city has no polygon of its own in these data and is drawn as a point."
-                        ),
-                        " ",
-                        _link(t("geoBoundaries"), "https://www.geoboundaries.org/"),
-                    ]
-                ),
-            ],
-        ),
-        html.Section(
-            className="sources-all",
-            children=[
-                html.H3(t("All indicators and their sources")),
-                html.Table(
-                    className="sources-table",
-                    children=[
-                        html.Thead(
-                            html.Tr(
-                                [
-                                    html.Th(t("Indicator")),
-                                    html.Th(t("Status")),
-                                    html.Th(t("Source")),
-                                    html.Th(t("Licence")),
-                                    html.Th(t("Last update")),
-                                ]
-                            )
-                        ),
-                        html.Tbody(
-                            [
-                                html.Tr(
-                                    [
-                                        html.Td(t(i.label)),
-                                        html.Td(status_badge(i, t)),
-                                        html.Td(_link(t(i.source), i.source_url)),
-                                        html.Td(t(i.licence)),
-                                        html.Td(i.updated),
-                                    ]
-                                )
-                                for i in every
-                            ]
-                        ),
-                    ],
-                ),
-            ],
-        ),
-    ]
+def _every_source(store: DataStore, ctx: RenderContext) -> html.Section:
+    t = ctx.t
+    order = list(Status)
+    every = sorted(store.indicators.values(), key=lambda i: (order.index(i.status), i.theme, i.label))
+    headings = (t("Indicator"), t("Status"), t("Source"), t("Licence"), t("Last update"))
+    head = html.Thead(html.Tr([html.Th(h) for h in headings]))
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(ctx.text(i, "label")),
+                    html.Td(indicator_badge(store, i, ctx)),
+                    html.Td(_link(ctx.text(i, "source"), i.source_url)),
+                    html.Td(ctx.text(i, "licence")),
+                    html.Td(t.date(i.updated)),
+                ]
+            )
+            for i in every
+        ]
+    )
+    return html.Section(
+        className="sources-all",
+        children=[html.H3(t("All indicators and their sources")), html.Table([head, body], className="sources-table")],
+    )
+
+
+def sources_panel(store: DataStore, indicator: Indicator, ctx: RenderContext) -> list:
+    t = ctx.t
+    boundaries = html.Section(
+        className="sources-boundaries",
+        children=[
+            html.H3(t("District boundaries")),
+            html.P(
+                [
+                    t(
+                        "© OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020), gbOpen TJK ADM2, "
+                        "2017. Licence: Open Database License (ODbL) 1.0. Simplified with shared borders kept. "
+                        "Bokhtar city has no polygon of its own in these data and is drawn as a point."
+                    ),
+                    " ",
+                    _link("geoBoundaries", "https://www.geoboundaries.org/"),
+                ]
+            ),
+        ],
+    )
+    translations = html.Section(
+        className="sources-translation",
+        children=[
+            html.H3(t("Translations")),
+            html.P(
+                t(
+                    "The Russian and Tajik texts were translated for this dashboard and should be reviewed by a "
+                    "native speaker before an official event."
+                )
+            ),
+        ],
+    )
+    return [indicator_sources(store, indicator, ctx), boundaries, _every_source(store, ctx), translations]

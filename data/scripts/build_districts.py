@@ -32,6 +32,8 @@ COLUMNS = [
     "name_en",
     "name_ru",
     "name_tg",
+    "label_ru",
+    "label_tg",
     "admin_centre",
     "former_names",
     "alt_spellings",
@@ -76,6 +78,38 @@ PREVIOUS_NAME = {
     "temurmalik": ("Sovetskiy", "2004"),
     "nosiri_khusrav": ("Beshkent", "2004"),
     "khuroson": ("Ghozimalik", "c. 2004"),
+}
+
+
+# Short names for maps, charts and tables ("Куляб", not "г. Куляб"; "Балҷувон", not "Ноҳияи Балҷувон").
+# The Tajik ones drop the "Ноҳияи" / "Шаҳри" prefix; the Russian ones are the noun of the adjectival
+# district names. Compiled for display; the official names stay in name_ru / name_tg.
+LABELS = {
+    "bokhtar": ("Бохтар", "Бохтар"),
+    "kulob": ("Куляб", "Кӯлоб"),
+    "norak": ("Нурек", "Норак"),
+    "levakant": ("Левакант", "Левакант"),
+    "baljuvon": ("Бальджуван", "Балҷувон"),
+    "kushoniyon": ("Кушониён", "Кӯшониён"),
+    "vakhsh": ("Вахш", "Вахш"),
+    "vose": ("Восе", "Восеъ"),
+    "danghara": ("Дангара", "Данғара"),
+    "yovon": ("Яван", "Ёвон"),
+    "jaloliddini_balkhi": ("Джалолиддин Балхи", "Ҷалолиддини Балхӣ"),
+    "muminobod": ("Муминабад", "Мӯъминобод"),
+    "hamadoni": ("Хамадони", "Ҳамадонӣ"),
+    "nosiri_khusrav": ("Носири Хусрав", "Носири Хусрав"),
+    "panj": ("Пяндж", "Панҷ"),
+    "temurmalik": ("Темурмалик", "Темурмалик"),
+    "khovaling": ("Ховалинг", "Ховалинг"),
+    "farkhor": ("Фархор", "Фархор"),
+    "khuroson": ("Хуросон", "Хуросон"),
+    "dusti": ("Дусти", "Дӯстӣ"),
+    "qubodiyon": ("Кубодиён", "Қубодиён"),
+    "abdurahmoni_jomi": ("Абдурахмони Джами", "Абдураҳмони Ҷомӣ"),
+    "jayhun": ("Джайхун", "Ҷайҳун"),
+    "shahritus": ("Шахритус", "Шаҳритус"),
+    "shamsiddin_shohin": ("Шамсиддин Шохин", "Шамсиддин Шоҳин"),
 }
 
 
@@ -141,6 +175,8 @@ def build_rows(source_dir: Path) -> list[dict[str, str]]:
                 "name_en": row["name_en_current"],
                 "name_ru": name_ru,
                 "name_tg": name_tg,
+                "label_ru": LABELS[district_id][0],
+                "label_tg": LABELS[district_id][1],
                 "admin_centre": row["admin_centre"],
                 "former_names": "; ".join(former),
                 "alt_spellings": "; ".join(dict.fromkeys(alternatives)),

@@ -1,0 +1,178 @@
+"""Keeping the URL, the controls and the ``view`` store in step, in both directions.
+
+* The URL changes on load, on Back/Forward and when the keyboard script steps through scenes. A
+  clientside router (``assets/dashboard.js``) shows a presenter scene straight from the scene cache
+  when it has it (no server, so a lost connection changes nothing); any other URL goes to the
+  server through the ``url-request`` store.
+* The controls change when the user moves them or clicks the map.
+
+Either way the result is one checked :class:`~dashboard.state.ViewState`, written to the ``view``
+store that the drawing callback reads. The language switch rebuilds ``app-root`` as a whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+
+from ..data import DataStore
+from ..layout.controls import year_props
+from ..layout.ids import ID
+from ..layout.page import PageUrls, can_play, page_content
+from ..state import ViewState, clean_language, clean_state, clean_unit, from_dict, parse_query
+from .rendering import Viewport, context_for
+from .safety import guarded
+
+ON = ["on"]
+CONTROLS = (
+    Input(ID.URL_REQUEST, "data"),
+    Input(ID.INDICATOR, "value"),
+    Input(ID.YEAR_COMMITTED, "data"),
+    Input(ID.DISTRICT, "value"),
+    Input(ID.MAP, "clickData"),
+    Input(ID.TABS, "value"),
+    Input(ID.CHART_KIND, "value"),
+    Input(ID.SPOTLIGHT, "value"),
+    Input(ID.LABELS, "value"),
+)
+
+
+def clicked_unit(store: DataStore, click_data: object) -> str | None:
+    """The unit id in a map ``clickData`` (polygon or Bokhtar's point), or ``None``."""
+    try:
+        point = click_data["points"][0]  # type: ignore[index]
+        return clean_unit(store, point.get("customdata") or point.get("location"))
+    except (TypeError, KeyError, IndexError, AttributeError):
+        return None
+
+
+def next_state(store: DataStore, trigger: str | None, values: dict, previous: ViewState) -> ViewState:
+    """The state after one event: the URL wins when it changed, else the control that moved.
+
+    In presenter mode the controls are hidden; only the URL (scene keys) moves the view. A click
+    on the selected district deselects it.
+    """
+    if trigger in (None, ID.URL_REQUEST):
+        return parse_query(store, values.get("search"), previous.lang)
+    if previous.present:
+        return previous
+    parts = {
+        "indicator": values.get("indicator"),
+        "year": values.get("year"),
+        "district": values.get("district"),
+        "tab": values.get("tab"),
+        "chart": values.get("chart"),
+        "spotlight": "1" if values.get("spotlight") == ON else "",
+        "compare": previous.compare,
+        "lang": previous.lang,
+        "labels": previous.labels if trigger != ID.LABELS else ("1" if values.get("labels") == ON else "0"),
+    }
+    state = replace(clean_state(store, parts, previous.lang), notices=())
+    if trigger == ID.MAP:
+        clicked = clicked_unit(store, values.get("click"))
+        if clicked is not None:
+            state = replace(state, selected=None if clicked == previous.selected else clicked)
+    return state
+
+
+def _changed(new, old):
+    return new if new != old else no_update
+
+
+def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
+    @app.callback(
+        Output(ID.URL, "search"),
+        Output(ID.INDICATOR, "value"),
+        Output(ID.YEAR, "value"),
+        Output(ID.YEAR, "min"),
+        Output(ID.YEAR, "max"),
+        Output(ID.YEAR, "marks"),
+        Output(ID.YEAR, "disabled"),
+        Output(ID.DISTRICT, "value"),
+        Output(ID.TABS, "value"),
+        Output(ID.CHART_KIND, "value"),
+        Output(ID.SPOTLIGHT, "value"),
+        Output(ID.LABELS, "value"),
+        Output(ID.PLAY, "disabled"),
+        Output(ID.VIEW, "data"),
+        *CONTROLS,
+        State(ID.VIEW, "data"),
+        State(ID.YEAR, "value"),
+        prevent_initial_call=True,
+    )
+    @guarded(no_update_count=14)
+    def sync_url_and_controls(search, indicator, year, district, click, tab, chart, spotlight, labels, view, slider):
+        trigger = ctx.triggered_id
+        previous = from_dict(store, view)
+        values = {
+            "search": search.get("search") if isinstance(search, dict) else None,
+            "indicator": indicator,
+            "year": year,
+            "district": district,
+            "click": click,
+            "tab": tab,
+            "chart": chart,
+            "spotlight": spotlight,
+            "labels": labels,
+        }
+        state = next_state(store, trigger, values, previous)
+        from_url = trigger in (None, ID.URL_REQUEST)
+        query = state.to_query()
+        write_url = (not from_url and state != previous) or (from_url and query != values["search"])
+        years = year_props(store, state.indicator)
+        data = {**state.to_dict(), "query": query}
+        return (
+            query if write_url else no_update,
+            _changed(state.indicator, indicator),
+            _changed(state.year, slider),
+            *(
+                (years["min"], years["max"], years["marks"], years["disabled"])
+                if state.indicator != previous.indicator or from_url
+                else (no_update,) * 4
+            ),
+            _changed(state.selected, district),
+            _changed(state.tab.value, tab),
+            _changed(state.chart.value, chart),
+            _changed(ON if state.spotlight else [], spotlight if isinstance(spotlight, list) else None),
+            _changed([] if state.labels is False else ON, labels if isinstance(labels, list) else None),
+            not can_play(store, state),
+            _changed(data, view),
+        )
+
+    @app.callback(
+        Output(ID.ROOT, "children"),
+        Output(ID.URL, "search", allow_duplicate=True),
+        Input(ID.LANGUAGE, "value"),
+        State(ID.VIEW, "data"),
+        State(ID.VIEWPORT, "data"),
+        prevent_initial_call=True,
+    )
+    @guarded(no_update_count=2)
+    def switch_language(language, view, viewport):
+        previous = from_dict(store, view)
+        state = replace(previous, lang=clean_language(language, previous.lang))
+        if state.lang == previous.lang:
+            return no_update, no_update
+        content = page_content(store, state, context_for(state, Viewport.from_store(viewport)), urls)
+        content[0].data = {**state.to_dict(), "query": state.to_query()}  # the view store, with its query
+        return content, state.to_query()
+
+    app.clientside_callback(  # also on load: a page drawn for another URL (no Referer) asks again
+        ClientsideFunction("khatlon", "route"),
+        Output(ID.URL_REQUEST, "data"),
+        Input(ID.URL, "search"),
+        State(ID.VIEW, "data"),
+        State(ID.SCENE_CACHE, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("khatlon", "setLanguage"),
+        Output(ID.LANGUAGE_SINK, "title"),
+        Input(ID.PAGE_LANGUAGE, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("khatlon", "closeNotice"),
+        Output(ID.NOTICE, "hidden"),
+        Input(ID.NOTICE_CLOSE, "n_clicks"),
+        prevent_initial_call=True,
+    )

@@ -1,0 +1,165 @@
+"""National context: the real national series the catalogue assigns to this chart (``context`` column).
+
+The catalogue's ``context`` column says which national indicators the chart shows and how:
+``line`` (a long yearly series, full width on top) or ``bars`` (a few years, side by side below).
+Years are a true time axis, so gaps between survey years show as gaps.
+"""
+
+from __future__ import annotations
+
+from ..data import TAJIKISTAN, DataStore, Indicator, Observation
+from ..data.views import national_indicators
+from ..state import ViewState
+from .hover import EXTRA
+from .labels import hover_lines, unit_text
+from .provenance import provenance_annotations
+from .render import RenderContext
+from .style import BAR_COLOR, KHATLON_COLOR, SELECTED_COLOR, empty_figure, place_footer, wrap
+
+BAR_COLORS = (KHATLON_COLOR, SELECTED_COLOR, BAR_COLOR)
+REPORT_YEAR_NOTE = "report year"
+
+
+def context_indicators(store: DataStore) -> tuple[list[Indicator], list[Indicator]]:
+    """(line panels, bar panels) in catalogue order."""
+    shown = [i for i in national_indicators(store.indicators.values()) if store.series(i.id, TAJIKISTAN)]
+    return [i for i in shown if i.context == "line"], [i for i in shown if i.context == "bars"]
+
+
+def _panel_title(text: str, x: float, y: float, ctx: RenderContext, width: int) -> dict:
+    return {
+        "text": "<b>" + wrap(text, width) + "</b>",
+        "x": x,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "align": "left",
+        "showarrow": False,
+        "font": {"size": ctx.style.font_size},
+    }
+
+
+def _year_ticks(series: list[Observation], ctx: RenderContext) -> tuple[list[int], list[str]]:
+    """Tick at each year with data; a year that is the report's, not the data's, says so."""
+    texts = [
+        ctx.t("{year}<br>(report)", year=o.year) if o.note.startswith(REPORT_YEAR_NOTE) else str(o.year) for o in series
+    ]
+    return [o.year for o in series], texts
+
+
+def _line(store: DataStore, indicator: Indicator, axis: str, ctx: RenderContext) -> dict:
+    series = store.series(indicator.id, TAJIKISTAN)
+    marked = {series[0].year, series[-1].year, max(series, key=lambda o: o.value).year}
+    return {
+        "type": "scatter",
+        "x": [o.year for o in series],
+        "y": [o.value for o in series],
+        "mode": "lines+markers+text",
+        "name": ctx.text(indicator, "label"),
+        "line": {"color": BAR_COLOR, "width": 3},
+        "marker": {"size": 7},
+        "text": [ctx.number(o.value, indicator.decimals) if o.year in marked else "" for o in series],
+        "textposition": "top center",
+        "textfont": {"size": ctx.style.small_size},
+        "xaxis": f"x{axis}",
+        "yaxis": f"y{axis}",
+        "hovertext": ["<br>".join(hover_lines(store, indicator, TAJIKISTAN, o.year, ctx)) for o in series],
+        "hovertemplate": "%{hovertext}" + EXTRA,
+    }
+
+
+def _bars(store: DataStore, indicator: Indicator, axis: str, color: str, ctx: RenderContext) -> dict:
+    series = store.series(indicator.id, TAJIKISTAN)
+    return {
+        "type": "bar",
+        "x": [o.year for o in series],
+        "y": [o.value for o in series],
+        "width": 0.7,
+        "marker": {"color": color},
+        "xaxis": f"x{axis}",
+        "yaxis": f"y{axis}",
+        "name": ctx.text(indicator, "label"),
+        "text": [ctx.number(o.value, indicator.decimals) for o in series],
+        "textposition": "outside",
+        "textfont": {"size": ctx.style.small_size},
+        "cliponaxis": False,
+        "hovertext": ["<br>".join(hover_lines(store, indicator, TAJIKISTAN, o.year, ctx)) for o in series],
+        "hovertemplate": "%{hovertext}" + EXTRA,
+    }
+
+
+def _axes(
+    store: DataStore, lines: list[Indicator], bars: list[Indicator], year: int, ctx: RenderContext
+) -> tuple[dict, list[dict]]:
+    """Axes of the panels (a line panel on top, bar panels below) and their titles."""
+    axes, titles, style = {}, [], ctx.style
+    common = {"gridcolor": style.grid_color, "automargin": True, "tickfont": {"size": style.small_size}}
+    width = 0.44 if len(bars) > 1 else 1.0
+    for index, indicator in enumerate(lines + bars, start=1):
+        suffix = "" if index == 1 else str(index)
+        series = store.series(indicator.id, TAJIKISTAN)
+        on_top = indicator in lines
+        position = 0 if on_top else bars.index(indicator)
+        domain_x = [0, 1] if on_top else [position * 0.54, position * 0.54 + width]
+        domain_y = [0.5, 0.84] if on_top else [0, 0.26]
+        tickvals, ticktext = _year_ticks(series, ctx)
+        axes[f"xaxis{suffix}"] = {
+            **common,
+            "domain": domain_x,
+            "anchor": f"y{suffix}",
+            "range": [min(tickvals) - 0.8, max(tickvals) + 0.8],
+            **({"dtick": 2} if on_top else {"tickmode": "array", "tickvals": tickvals, "ticktext": ticktext}),
+        }
+        axes[f"yaxis{suffix}"] = {
+            **common,
+            "domain": domain_y,
+            "anchor": f"x{suffix}",
+            "rangemode": "tozero",
+            "tickformat": f",.{indicator.decimals}f",
+            "range": [0, 1.25 * max(o.value for o in series)],
+        }
+        label = f"{ctx.text(indicator, 'label')} ({unit_text(indicator, ctx)}; {ctx.text(indicator, 'source_name')})"
+        chars = int(style.chars_per_line * (1.6 if on_top else 0.75))
+        titles.append(_panel_title(label, domain_x[0], domain_y[1] + 0.02, ctx, chars))
+    return axes, titles
+
+
+def context_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dict:
+    """Real national series: the backdrop to the (illustrative) district picture."""
+    lines, bars = context_indicators(store)
+    if not lines and not bars:
+        return empty_figure(ctx.t("The national series are not in the data."), ctx.style)
+    traces = [_line(store, i, "" if n == 0 else str(n + 1), ctx) for n, i in enumerate(lines)]
+    traces += [
+        _bars(store, i, str(len(lines) + n + 1) if len(lines) + n else "", BAR_COLORS[n % len(BAR_COLORS)], ctx)
+        for n, i in enumerate(bars)
+    ]
+    layout = ctx.layout(
+        ctx.t("National context: Tajikistan"),
+        ctx.t("Real published figures (not illustrative); the dotted line marks {year}", year=view.year),
+    )
+    axes, titles = _axes(store, lines, bars, view.year, ctx)
+    layout.update(
+        **axes,
+        showlegend=False,
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": view.year,
+                "x1": view.year,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#9aa5b1", "width": 1, "dash": "dot"},
+            }
+        ]
+        if lines
+        else [],
+        annotations=titles + provenance_annotations(store, lines + bars, ctx, fraction=1.0),
+        hovermode="closest",
+    )
+    place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 3 + 10)
+    return {"data": traces, "layout": layout}

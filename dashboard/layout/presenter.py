@@ -1,0 +1,46 @@
+"""What the presenter's bar says for a view: the scene's title and note, its position, the Esc target,
+and whether the scene shows illustrative numbers (``data-status``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..data import DataStore
+from ..data.views import indicators_shown
+from ..figures import RenderContext
+from ..state import ViewState, leave_presentation
+
+
+@dataclass(frozen=True)
+class PresenterText:
+    app_class: str
+    title: str
+    note: str
+    position: str
+    leave_query: str
+    illustrative: bool  # the ``data-status`` mark is shown
+
+
+def shows_illustrative(store: DataStore, view: ViewState) -> bool:
+    """Whether any number of the view is illustrative (all indicators it shows, by their rows)."""
+    shown = indicators_shown(store.indicators, view.tab.value, view.chart.value, view.indicator)
+    return store.shows_illustrative([i.id for i in shown])
+
+
+def presenter_text(store: DataStore, view: ViewState, ctx: RenderContext) -> PresenterText:
+    leave = leave_presentation(view).to_query()
+    if not view.present:
+        return PresenterText("app", "", "", "", leave, False)
+    illustrative = shows_illustrative(store, view)
+    if not view.scene:
+        label = ctx.text(store.indicators[view.indicator], "label")
+        return PresenterText("app presenting", label, "", "1 / 1", leave, illustrative)
+    scene = store.scenes[view.scene - 1]
+    return PresenterText(
+        "app presenting",
+        scene.title(ctx.language),
+        scene.note(ctx.language),
+        f"{view.scene} / {len(store.scenes)}",
+        leave,
+        illustrative,
+    )

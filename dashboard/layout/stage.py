@@ -1,0 +1,85 @@
+"""Presenter mode's stage: the scene's map and ranking, or its chart, or its Sources or Table panel.
+
+The stage is apart from the tabs, so that showing a scene moves no control (and calls no server);
+the presenter's keys swap scenes from the scene cache. CSS shows the stage only in presenter mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dash import html
+
+from ..data import DataStore
+from ..figures import RenderContext, chart_figure, map_figure
+from ..figures.style import empty_figure
+from ..state import Chart, Tab, ViewState
+from .common import card, graph
+from .ids import ID
+from .presenter import presenter_text
+from .sources import sources_panel
+from .table import table_body, table_options
+
+ChartBuilder = Callable[[Chart, ViewState, RenderContext], dict]
+
+
+def stage_class(view: ViewState) -> str:
+    """``stage stage-map`` (map and ranking), ``stage stage-chart`` or ``stage stage-panel``."""
+    kind = {Tab.MAP: "map", Tab.CHART: "chart"}.get(view.tab, "panel")
+    return f"stage stage-{kind}"
+
+
+def stage_content(
+    store: DataStore, view: ViewState, ctx: RenderContext, geojson_url: str, chart: ChartBuilder | None = None
+) -> dict:
+    """What the stage shows for one view (JSON-ready: it is also a scene cache entry)."""
+    chart = chart or (lambda kind, v, c: chart_figure(kind, store, v, c))
+    text = presenter_text(store, view, ctx)
+    on_map = view.tab == Tab.MAP
+    panel = None
+    if view.tab == Tab.SOURCES:
+        panel = sources_panel(store, store.indicators[view.indicator], ctx)
+    elif view.tab == Tab.TABLE:
+        panel = table_body(store, view, table_options(view, view.year, "", None), ctx)
+    return {
+        "app": text.app_class,
+        "title": text.title,
+        "note": text.note,
+        "position": text.position,
+        "leave": text.leave_query,
+        "hideStatus": not text.illustrative,
+        "stage": stage_class(view),
+        "map": map_figure(store, view, ctx, geojson_url) if on_map else None,
+        "ranking": chart(Chart.RANKING, view, ctx) if on_map else None,
+        "chart": chart(view.chart, view, ctx) if view.tab == Tab.CHART else None,
+        "panel": panel,
+    }
+
+
+def stage(ctx: RenderContext, topojson_url: str, content: dict | None = None) -> html.Div:
+    """The stage, filled with ``content`` (a scene's entry, see ``callbacks.drawing``) or empty."""
+    content = content or {}
+    blank = empty_figure("", ctx.style)
+    return html.Div(
+        id=ID.STAGE,
+        className=content.get("stage", "stage"),
+        children=[
+            card(
+                graph(ID.STAGE_MAP, content.get("map") or blank, ctx, topojson_url, "graph-map", modebar=False),
+                class_name="stage-card stage-card-map",
+            ),
+            card(
+                graph(
+                    ID.STAGE_RANKING, content.get("ranking") or blank, ctx, topojson_url, "graph-ranking", modebar=False
+                ),
+                class_name="stage-card stage-card-ranking",
+            ),
+            card(
+                graph(ID.STAGE_CHART, content.get("chart") or blank, ctx, topojson_url, "graph-chart", modebar=False),
+                class_name="stage-card stage-card-chart",
+            ),
+            html.Div(
+                content.get("panel") or [], id=ID.STAGE_PANEL, className="stage-card stage-card-panel sources-layout"
+            ),
+        ],
+    )
