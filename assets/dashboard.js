@@ -9,12 +9,18 @@
   var shownQuery = null;  // the query whose view is on screen (set by the router)
   var requests = 0;
   var ready = false;
+  function quietly(promise) { if (promise && promise.catch) { promise.catch(function () {}); } }
 
-  /* Apply [path, value] pairs (from figures.map.map_updates) to a copy of a figure. */
+  /* "data.1.z" -> ["data", 1, "z"] */
+  function pathOf(dotted) {
+    return dotted.split(".").map(function (key) { return /^\d+$/.test(key) ? parseInt(key, 10) : key; });
+  }
+
+  /* Apply ["data.1.z", value] pairs (from figures.map.compact) to a copy of a figure (Play's frames). */
   function applyUpdates(figure, updates) {
     var copy = JSON.parse(JSON.stringify(figure));
     updates.forEach(function (pair) {
-      var path = pair[0], node = copy;
+      var path = pathOf(pair[0]), node = copy;
       for (var i = 0; i < path.length - 1; i++) {
         if (node[path[i]] === undefined || node[path[i]] === null) { node[path[i]] = {}; }
         node = node[path[i]];
@@ -51,6 +57,21 @@
       set("viewport", { data: size });
     }
     return true;
+  }
+
+  /* Fetch what the cached scenes' maps will need (the boundaries, the topojson stub) while the
+     connection is up: both are cached by the browser, so a map scene draws offline later. */
+  var prefetched = false;
+  function prefetchGeometry(cache) {
+    if (prefetched || !cache || !cache.scenes) { return; }
+    prefetched = true;
+    Object.keys(cache.scenes).forEach(function (number) {
+      var scene = cache.scenes[number];
+      if (scene.map && scene.map.data && scene.map.data[0] && typeof scene.map.data[0].geojson === "string") {
+        quietly(fetch(scene.map.data[0].geojson));
+      }
+    });
+    quietly(fetch("/assets/topojson/world_110m.json"));
   }
 
   /* Show one scene from the scene cache, without the server (the presenter's connection may be gone). */
@@ -104,8 +125,27 @@
         return { search: search, n: requests };
       },
       closeNotice: function () { return true; },
-      setLanguage: function (language) {
+      cacheArrived: function (cache) { prefetchGeometry(cache); return window.dash_clientside.no_update; },
+      /* New figures for the map, ranking, trend, profile and chart: whole, or the pairs that changed,
+         applied as a dash.Patch (so the map's geometry never travels again). */
+      applyFigureUpdates: function (updates) {
+        var noUpdate = window.dash_clientside.no_update;
+        return ["map", "ranking", "trend", "profile", "chart"].map(function (graph) {
+          var update = updates && updates[graph];
+          if (!update) { return noUpdate; }
+          if (update.figure) { return update.figure; }
+          var patch = new window.dash_clientside.Patch();
+          update.pairs.forEach(function (pair) { patch.assign(pathOf(pair[0]), pair[1]); });
+          return patch.build();
+        });
+      },
+      setLanguage: function (language, view) {
         if (language) { document.documentElement.lang = language; }
+        if (shownQuery !== null && view && view.query && view.lang === language && view.query !== shownQuery) {
+          // the page was drawn again in another language: the same view, its URL now names the language
+          window.history.pushState({}, "", window.location.pathname + view.query);
+          shownQuery = view.query;
+        }
         return window.dash_clientside.no_update;
       },
       /* Frames arrived (or a stop): start the timer from the first year if at the end, or stop. */
@@ -177,7 +217,6 @@
     navigate(query);
     setTimeout(function () { reportViewport(false); }, 0);
   }
-  function quietly(promise) { if (promise && promise.catch) { promise.catch(function () {}); } }
   /* Back to the dashboard on the scene's view: #leave-query holds that view's full query, so one
      history entry is added and Back returns to the scene. */
   function leave() {

@@ -10,26 +10,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dash import Dash, Input, Output, State, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, callback_context, no_update
 
 from ..data import DataStore
 from ..figures import RenderContext
+from ..figures.keys import MAP, visible_figures
 from ..layout.common import indicator_note, note_class
 from ..layout.ids import ID
 from ..layout.page import PageUrls
 from ..layout.sources import sources_panel
 from ..layout.stage import stage_content
 from ..layout.table import caption, table_body, table_options, year_options
-from ..state import Tab, ViewState, from_dict, scene_state
-from .rendering import Renderer, Viewport, context_for, visible_charts
+from ..state import Chart, Tab, ViewState, from_dict, scene_state
+from .rendering import Renderer, Viewport, context_for
 from .safety import guarded
 
 SCREEN_OUTPUTS = (
-    Output(ID.MAP, "figure"),
-    Output(ID.RANKING, "figure"),
-    Output(ID.TREND, "figure"),
-    Output(ID.PROFILE, "figure"),
-    Output(ID.CHART, "figure"),
+    Output(ID.FIGURE_UPDATES, "data"),
+    Output(ID.DRAWN, "data"),
     Output(ID.TABLE_CAPTION, "children"),
     Output(ID.TABLE, "children"),
     Output(ID.TABLE_YEAR, "options"),
@@ -37,8 +35,8 @@ SCREEN_OUTPUTS = (
     Output(ID.SOURCES, "children"),
     Output(ID.INDICATOR_NOTE, "children"),
     Output(ID.INDICATOR_NOTE, "className"),
-    Output(ID.NOTICE, "hidden"),
 )
+GRAPHS = {MAP: ID.MAP, Chart.RANKING: ID.RANKING, Chart.TREND: ID.TREND, Chart.PROFILE: ID.PROFILE}
 PRESENTER_OUTPUTS = (
     Output(ID.APP, "className"),
     Output(ID.SCENE_TITLE, "children"),
@@ -67,19 +65,28 @@ class Drawing:
     def __init__(self, store: DataStore, urls: PageUrls) -> None:
         self.store = store
         self.urls = urls
-        self.renderer = Renderer(store)
+        self.renderer = Renderer(store, urls.geojson)
 
-    def screen(self, view: ViewState, ctx: RenderContext) -> tuple:
-        store, renderer, skip = self.store, self.renderer, no_update
+    def figure_updates(self, view: ViewState, ctx: RenderContext, drawn: object) -> tuple[dict, dict]:
+        """For each figure on screen: what changed since the drawn one (``drawn``: graph id -> key)."""
+        drawn = drawn if isinstance(drawn, dict) else {}
+        updates, keys = {}, dict(drawn)
+        for kind in visible_figures(view):
+            graph = GRAPHS.get(kind, ID.CHART)
+            update, keys[graph] = self.renderer.update(kind, view, ctx, drawn.get(graph))
+            if update is not None:
+                updates[graph] = update
+        return updates, keys
+
+    def screen(self, view: ViewState, ctx: RenderContext, drawn: object) -> tuple:
+        store, skip = self.store, no_update
         indicator = store.indicators[view.indicator]
-        charts = visible_charts(view)
-        on_map = view.tab == Tab.MAP
         table = view.tab == Tab.TABLE
         options = table_options(view, view.year, "", None)
+        updates, keys = self.figure_updates(view, ctx, drawn)
         return (
-            renderer.map_patch(view, ctx) if on_map else skip,
-            *(renderer.chart(kind, view, ctx) if on_map else skip for kind in ("ranking", "trend", "profile")),
-            renderer.chart(charts[0], view, ctx) if view.tab == Tab.CHART else skip,
+            updates or skip,
+            keys if keys != drawn else skip,
             caption(store, view, ctx) if table else skip,
             table_body(store, view, options, ctx) if table else skip,
             year_options(store, view, ctx) if table else skip,
@@ -87,7 +94,6 @@ class Drawing:
             sources_panel(store, indicator, ctx) if view.tab == Tab.SOURCES else skip,
             indicator_note(store, indicator, ctx),
             note_class(store, indicator),
-            True,
         )
 
     def stage(self, view: ViewState, ctx: RenderContext) -> dict:
@@ -109,6 +115,18 @@ def cache_key(store: DataStore, view: ViewState, viewport: Viewport) -> str:
 
 
 def register(app: Dash, store: DataStore, urls: PageUrls) -> Drawing:
+    app.clientside_callback(  # the scene cache arrived: fetch the boundaries its maps need, while online
+        ClientsideFunction("khatlon", "cacheArrived"),
+        Output(ID.CACHE_SINK, "title"),
+        Input(ID.SCENE_CACHE, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(  # figures arrive whole, or as the path/value pairs that changed: a dash.Patch
+        ClientsideFunction("khatlon", "applyFigureUpdates"),
+        *(Output(graph, "figure", allow_duplicate=True) for graph in (*GRAPHS.values(), ID.CHART)),
+        Input(ID.FIGURE_UPDATES, "data"),
+        prevent_initial_call=True,
+    )
     drawing = Drawing(store, urls)
     outputs = tuple(
         Output(o.component_id, o.component_property, allow_duplicate=True)
@@ -120,16 +138,19 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> Drawing:
         Input(ID.VIEW, "data"),
         Input(ID.VIEWPORT, "data"),
         State(ID.SCENE_CACHE_KEY, "data"),
+        State(ID.DRAWN, "data"),
         prevent_initial_call=True,
     )
     @guarded(no_update_count=len(outputs))
-    def draw(data, viewport_data, cached_key):
+    def draw(data, viewport_data, cached_key, drawn):
+        if isinstance(data, dict) and data.get("fresh") and callback_context.triggered_id == ID.VIEW:
+            return (no_update,) * len(outputs)  # a page the server has just drawn for this view
         viewport = Viewport.from_store(viewport_data)
         view = from_dict(store, data)
         view = replace(view, labels=labels_shown(view, viewport))
         ctx = context_for(view, viewport)
         if not view.present:
-            return (*drawing.screen(view, ctx), "app", *(no_update,) * (len(PRESENTER_OUTPUTS) - 1))
+            return (*drawing.screen(view, ctx, drawn), "app", *(no_update,) * (len(PRESENTER_OUTPUTS) - 1))
         stage = drawing.stage(view, ctx)
         key = cache_key(store, view, viewport)
         return (

@@ -17,7 +17,9 @@ from dataclasses import replace
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from ..data import DataStore
+from ..figures import RenderContext
 from ..layout.controls import year_props
+from ..layout.header import notice_text
 from ..layout.ids import ID
 from ..layout.page import PageUrls, can_play, page_content
 from ..state import ViewState, clean_language, clean_state, clean_unit, from_dict, parse_query
@@ -96,13 +98,17 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
         Output(ID.LABELS, "value"),
         Output(ID.PLAY, "disabled"),
         Output(ID.VIEW, "data"),
+        Output(ID.NOTICE_TEXT, "children"),
+        Output(ID.NOTICE, "hidden"),
         *CONTROLS,
         State(ID.VIEW, "data"),
         State(ID.YEAR, "value"),
         prevent_initial_call=True,
     )
-    @guarded(no_update_count=14)
+    @guarded(no_update_count=16)
     def sync_url_and_controls(search, indicator, year, district, click, tab, chart, spotlight, labels, view, slider):
+        if len(ctx.triggered) > 1:  # controls of a page drawn again (language switch): nothing moved
+            return (no_update,) * 16
         trigger = ctx.triggered_id
         previous = from_dict(store, view)
         values = {
@@ -137,26 +143,26 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
             _changed(ON if state.spotlight else [], spotlight if isinstance(spotlight, list) else None),
             _changed([] if state.labels is False else ON, labels if isinstance(labels, list) else None),
             not can_play(store, state),
-            _changed(data, view),
+            data if state != previous or (isinstance(view, dict) and view.get("query") != query) else no_update,
+            notice_text(state.notices, RenderContext(state.lang)) if state.notices else no_update,
+            not state.notices,  # a URL value not understood is said; any other change hides the notice
         )
 
     @app.callback(
         Output(ID.ROOT, "children"),
-        Output(ID.URL, "search", allow_duplicate=True),
         Input(ID.LANGUAGE, "value"),
         State(ID.VIEW, "data"),
         State(ID.VIEWPORT, "data"),
         prevent_initial_call=True,
     )
-    @guarded(no_update_count=2)
+    @guarded()
     def switch_language(language, view, viewport):
+        """The whole page again in the new language (the view kept); the browser then writes its URL."""
         previous = from_dict(store, view)
         state = replace(previous, lang=clean_language(language, previous.lang))
         if state.lang == previous.lang:
-            return no_update, no_update
-        content = page_content(store, state, context_for(state, Viewport.from_store(viewport)), urls)
-        content[0].data = {**state.to_dict(), "query": state.to_query()}  # the view store, with its query
-        return content, state.to_query()
+            return no_update
+        return page_content(store, state, context_for(state, Viewport.from_store(viewport)), urls, state.to_query())
 
     app.clientside_callback(  # also on load: a page drawn for another URL (no Referer) asks again
         ClientsideFunction("khatlon", "route"),
@@ -165,10 +171,11 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
         State(ID.VIEW, "data"),
         State(ID.SCENE_CACHE, "data"),
     )
-    app.clientside_callback(
+    app.clientside_callback(  # on load and after a language switch: <html lang>, and the URL says the language
         ClientsideFunction("khatlon", "setLanguage"),
         Output(ID.LANGUAGE_SINK, "title"),
         Input(ID.PAGE_LANGUAGE, "data"),
+        State(ID.VIEW, "data"),
     )
     app.clientside_callback(
         ClientsideFunction("khatlon", "closeNotice"),

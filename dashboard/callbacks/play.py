@@ -12,6 +12,9 @@ from dataclasses import replace
 from dash import ClientsideFunction, Dash, Input, Output, State
 
 from ..data import DataStore
+from ..figures.diff import figure_diff
+from ..figures.keys import MAP
+from ..figures.map import compact, map_updates
 from ..layout.ids import ID
 from ..state import from_dict
 from .drawing import labels_shown
@@ -30,12 +33,11 @@ def play_frames(
     size = Viewport.from_store(viewport)
     state = replace(state, labels=labels_shown(state, size))
     context = context_for(state, size)
-    frames = {
-        str(year): [
-            [list(path), value] for path, value in renderer.map_updates(replace(state, year=year), context).items()
-        ]
-        for year in years
-    }
+    # The first frame sets everything that depends on the view; each later one only what changed.
+    frames = {str(years[0]): compact(map_updates(store, replace(state, year=years[0]), context))}
+    for previous, year in zip(years, years[1:]):
+        old = renderer.figure(MAP, replace(state, year=previous), context)
+        frames[str(year)] = figure_diff(old, renderer.figure(MAP, replace(state, year=year), context))
     return {"indicator": state.indicator, "years": list(years), "frames": frames, "nonce": clicks}
 
 

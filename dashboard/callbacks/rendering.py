@@ -1,35 +1,27 @@
-"""What the drawing callbacks send, computed once per view and kept in a bounded cache.
+"""What the drawing callback sends, computed once per figure and kept in a bounded cache.
 
-A figure depends on part of the view only (the profile ignores the indicator, the national context
-everything but the year), so each cache key is the view reduced to the fields that matter, plus
-the render context (language, style). The caches belong to one store: a new data folder means a new
-app and empty caches. Figures are cached as plain dicts; a ``dash.Patch`` is built per request.
+Each figure is cached under its key (:mod:`dashboard.figures.keys`): the view reduced to the fields
+it depends on, the language and the style. The page records the key of each figure it shows, so a
+new view sends only what changed (:func:`~dashboard.figures.diff.figure_diff`), or nothing when the
+figure is the same. The caches belong to one store: a new data folder means a new app, new caches.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+import logging
+from dataclasses import dataclass
 from typing import Any
 
-from dash import Patch
-
 from ..data import DataStore
-from ..figures import RenderContext, apply_updates, chart_figure, map_updates, projector
+from ..figures import RenderContext, chart_figure, map_figure, projector
+from ..figures.diff import figure_diff
+from ..figures.keys import MAP, figure_key, parse_key, reduced
 from ..figures.style import SCREEN, Style
-from ..state import Chart, Tab, ViewState
+from ..state import ViewState
 
 CACHE_SIZE = 256
-# The fields of the view each figure depends on (the others are reset in its cache key).
-FIGURE_FIELDS = {
-    "map": ("indicator", "year", "selected", "spotlight", "labels"),
-    Chart.RANKING: ("indicator", "year", "selected", "spotlight", "compare"),
-    Chart.TREND: ("indicator", "year", "selected", "spotlight"),
-    Chart.PROFILE: ("year", "selected", "spotlight"),
-    Chart.SERVICES: ("year", "selected", "spotlight", "compare"),
-    Chart.CONTEXT: ("year",),
-}
-VIEWPORT_STEPS = (640, 900, 1100, 1280, 1366, 1600, 1920, 2560, 3840)
+LOG = logging.getLogger("dashboard.callbacks")
 
 
 @dataclass(frozen=True)
@@ -63,47 +55,48 @@ def context_for(view: ViewState, viewport: Viewport) -> RenderContext:
     return RenderContext(view.lang, style_for(view, viewport))
 
 
-def reduced(view: ViewState, kind: Any) -> ViewState:
-    """The view with only the fields ``kind`` depends on (the cache key)."""
-    keep = FIGURE_FIELDS[kind]
-    base = ViewState(indicator=view.indicator if "indicator" in keep else "", year=view.year if "year" in keep else 0)
-    return replace(base, **{f: getattr(view, f) for f in keep if f not in ("indicator", "year")}, lang=view.lang)
-
-
 class Renderer:
-    """Memoised figure builders for one store (bounded; shared by every request of the process)."""
+    """Memoised figures for one store (bounded; shared by every request of the process)."""
 
-    def __init__(self, store: DataStore) -> None:
+    def __init__(self, store: DataStore, geojson_url: str) -> None:
         self.store = store
-        self._chart = functools.lru_cache(maxsize=CACHE_SIZE)(self._build_chart)
-        self._map = functools.lru_cache(maxsize=CACHE_SIZE)(self._build_map)
+        self.geojson_url = geojson_url
+        self._figure = functools.lru_cache(maxsize=CACHE_SIZE)(self._build)
 
-    def _build_chart(self, kind: Chart, view: ViewState, ctx: RenderContext) -> dict:
+    def _build(self, kind: str, view: ViewState, ctx: RenderContext) -> dict:
+        if kind == MAP:
+            return map_figure(self.store, view, ctx, self.geojson_url)
         return chart_figure(kind, self.store, view, ctx)
 
-    def _build_map(self, view: ViewState, ctx: RenderContext) -> dict:
-        return map_updates(self.store, view, ctx)
+    def figure(self, kind: str, view: ViewState, ctx: RenderContext) -> dict:
+        return self._figure(str(kind), reduced(view, kind), ctx)
 
-    def chart(self, kind: Chart, view: ViewState, ctx: RenderContext) -> dict:
-        return self._chart(Chart(kind), reduced(view, Chart(kind)), ctx)
+    def chart(self, kind: str, view: ViewState, ctx: RenderContext) -> dict:
+        return self.figure(kind, view, ctx)
 
-    def map_updates(self, view: ViewState, ctx: RenderContext) -> dict:
-        return self._map(reduced(view, "map"), ctx)
+    def update(self, kind: str, view: ViewState, ctx: RenderContext, drawn: object) -> tuple[dict | None, str]:
+        """What the browser needs to show figure ``kind`` for ``view``, given the key of what it shows.
 
-    def map_patch(self, view: ViewState, ctx: RenderContext) -> Patch:
-        """Only what changes on the map (values, colours, hover template, titles): never the geometry."""
-        patch = Patch()
-        apply_updates(patch, self.map_updates(view, ctx))
-        return patch
+        ``({"pairs": [...]}, key)`` when it shows an earlier view of the same figure, ``({"figure":
+        {...}}, key)`` when it shows nothing usable, ``(None, key)`` when it already shows this one.
+        """
+        key = figure_key(kind, view, ctx)
+        if drawn == key:
+            return None, key
+        new = self.figure(kind, view, ctx)
+        old = self._figure_for_key(drawn, kind)
+        return ({"figure": new} if old is None else {"pairs": figure_diff(old, new)}), key
+
+    def _figure_for_key(self, key: object, kind: str) -> dict | None:
+        """The figure a key names (the page's record; from the browser, so checked) or ``None``."""
+        parsed = parse_key(key)
+        if parsed is None or parsed[0] != str(kind) or figure_key(*parsed) != key:
+            return None
+        try:
+            return self.figure(*parsed)
+        except (KeyError, ValueError, TypeError, IndexError):  # a key naming what this data has not
+            LOG.info("unusable drawn key for %s", kind)
+            return None
 
     def cache_info(self) -> dict[str, Any]:
-        return {"chart": self._chart.cache_info(), "map": self._map.cache_info()}
-
-
-def visible_charts(view: ViewState) -> tuple[Chart, ...]:
-    """The charts on screen: beside the map, or the Chart tab's one."""
-    if view.tab == Tab.MAP:
-        return (Chart.RANKING,) if view.present else (Chart.RANKING, Chart.TREND, Chart.PROFILE)
-    if view.tab == Tab.CHART:
-        return (view.chart,)
-    return ()
+        return {"figures": self._figure.cache_info()}

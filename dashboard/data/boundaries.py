@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 import geopandas as gpd
 import shapely
+import shapely.ops
 from shapely.geometry import MultiPolygon, Point, Polygon, shape
 
 from .problems import NO_COLUMN, Problem
@@ -33,6 +34,20 @@ class Boundaries:
     @property
     def ids(self) -> set[str]:
         return set(self.polygons["district_id"]) | set(self.points)
+
+    def label_points(self) -> dict[str, tuple[float, float]]:
+        """A point well inside each polygon (of its largest part) for its name on the map."""
+        found = {}
+        for row in self.polygons.itertuples():
+            geometry = row.geometry
+            largest = max(geometry.geoms, key=lambda g: g.area) if isinstance(geometry, MultiPolygon) else geometry
+            point = shapely.ops.polylabel(largest, tolerance=0.002)
+            found[row.district_id] = (round(point.x, 4), round(point.y, 4))
+        return found
+
+    def areas(self) -> dict[str, float]:
+        """Each polygon's area in square degrees (to tell small districts from large ones)."""
+        return {row.district_id: row.geometry.area for row in self.polygons.itertuples()}
 
     def browser_geojson(self) -> bytes:
         """The polygons as compact GeoJSON with ``id`` = ``district_id`` (sent once per page)."""

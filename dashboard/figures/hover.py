@@ -35,7 +35,8 @@ def _interval_kind(indicator: Indicator, observation: Observation | None) -> tup
     if sample_flag(indicator, observation) is not SampleFlag.OK or observation.includes:
         return None
     bounds = not is_missing(observation.lower) and not is_missing(observation.upper)
-    return ("bounds" if bounds else "plain", observation.is_illustrative, observation.sample_size is not None)
+    sized = observation.sample_size is not None and not observation.is_illustrative
+    return ("bounds" if bounds else "plain", observation.is_illustrative, sized)
 
 
 def _numeric_line(indicator: Indicator, kind: tuple, ctx: RenderContext, first: int) -> tuple[str, int]:
@@ -51,9 +52,9 @@ def _numeric_line(indicator: Indicator, kind: tuple, ctx: RenderContext, first: 
             else ctx.t("95% interval {lower}–{upper}", **bounds)
         )
         used = 2
-    if sized:
+    if sized and not illustrative:  # a model's simulated sample size says nothing to a reader
         count = f"%{{customdata[{first + used}]:,}}"
-        parts.append(ctx.t("simulated n = {count}", count=count) if illustrative else ctx.t("n = {count}", count=count))
+        parts.append(ctx.t("n = {count}", count=count))
         used += 1
     return " · ".join(parts), used
 
@@ -76,17 +77,20 @@ def point_hovers(
     ctx: RenderContext,
     name: str = "%{text}",
     value: str = "%{z}",
+    plain: bool = False,
 ) -> PointHovers:
     """Hover template and customdata for ``area_ids`` (one point each, in that order).
 
     ``name`` and ``value`` are the template fields holding the place's name and value (a bar chart
     has them in ``%{y}`` and ``%{x}``). Points without a value get placeholders: they are not drawn.
+    ``plain``: no ``<b>`` and no ``<extra>`` tags (the trace has bold names and ``hoverlabel.namelength``
+    0), which keeps the map's updates small: every ``<`` and ``>`` is sent as a six-character escape.
     """
     observations = [store.observation(indicator.id, a, year) for a in area_ids]
     drawn = [o for o in observations if o is not None]
     fmt = f",.{indicator.decimals}f"
     value_field = value[:-1] + f":{fmt}}}" if value.endswith("}") else value
-    lines = [f"<b>{name}</b>", f"{value_field} {ctx.text(indicator, 'unit')} · {year}"]
+    lines = [name if plain else f"<b>{name}</b>", f"{value_field} {ctx.text(indicator, 'unit')} · {year}"]
     columns: list[list] = [[] for _ in observations]
 
     kinds = {_interval_kind(indicator, o) for o in drawn}
@@ -119,4 +123,4 @@ def point_hovers(
         for column, text in zip(columns, provenance):
             column.append(text)
     customdata = columns if any(columns) else []
-    return PointHovers("<br>".join(lines) + EXTRA, customdata)
+    return PointHovers("<br>".join(lines) + ("" if plain else EXTRA), customdata)

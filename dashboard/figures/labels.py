@@ -88,12 +88,8 @@ def interval_text(indicator: Indicator, observation: Observation, ctx: RenderCon
     if flag is SampleFlag.SMALL:
         note = ctx.t("small sample (n = {count}): read with care", count=size)
         return f"{text} · {note}" if text else note
-    if size:
-        n = (
-            ctx.t("simulated n = {count}", count=size)
-            if observation.is_illustrative
-            else ctx.t("n = {count}", count=size)
-        )
+    if size and not observation.is_illustrative:  # a model's simulated sample size says nothing to a reader
+        n = ctx.t("n = {count}", count=size)
         return f"{text} · {n}" if text else n
     return text
 
@@ -114,7 +110,7 @@ def provenance_text(indicator: Indicator, observation: Observation | None, ctx: 
             if anchor:
                 return "⚠ " + ctx.t("Illustrative: model calibrated to {anchor}", anchor=anchor)
             return "⚠ " + ctx.t("Illustrative: weighted mean of the model's districts")
-        return "⚠ " + ctx.t("Illustrative model, not official statistics")
+        return "⚠ " + ctx.t("Illustrative: not official statistics")
     name = source_name(indicator, observation, ctx)
     if status is Status.OFFICIAL:
         return name

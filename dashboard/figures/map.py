@@ -4,20 +4,23 @@ The figure is split in two so that the geometry crosses the wire once:
 
 * :func:`map_figure` builds the whole figure (the page's first load). Its traces refer to the
   boundaries by URL, so the polygons are fetched once and cached by the browser.
-* :func:`map_updates` returns only what changes with the view, as ``path -> value`` pairs; the
-  callback turns them into a ``dash.Patch``. Locations, names and label positions never change,
-  so an update is numbers (values, colours) plus a hover template.
+* :func:`map_updates` returns only what changes with the view, as ``path -> value`` pairs: numbers
+  (values, colours, the sample sizes and bounds the hover shows) and a few texts. Locations, names,
+  label positions and styling never change. The browser applies the pairs as a ``dash.Patch``.
 
-Traces (fixed order, the patch paths rely on it):
+Traces (fixed order, the update paths rely on it):
 
-0 ``base``      every polygon: grey where there is no value, the scale's light end under the others
-1 ``values``    every polygon, coloured through ``layout.coloraxis`` (no value: not drawn);
-                dimmed with a spotlight, so the base's light end shows through (within the scale)
-2 ``spotlit``   the spotlighted district at full strength
-3 ``outline``   a thick dark outline around the selected or spotlighted district
-4 ``flagged``   an orange outline around illustrative rows of a partly illustrative indicator
-5 ``points``    units drawn as points (Bokhtar city), coloured with the same scale
-6 ``labels``    district names at a point inside each polygon (toggled with ``labels``)
+0 ``base``    every polygon: grey where there is no value, the scale's light end under the others
+1 ``values``  every polygon, coloured through ``layout.coloraxis`` (no value: not drawn, the grey base
+              shows); with a spotlight the others are see-through, so they fade toward the light end
+              of the scale (never toward "no data" grey)
+2 ``marks``   outlines on top: the selected district (dark, thick) and, in a partly illustrative
+              indicator, each illustrative row (orange; DESIGN §5)
+3 ``points``  units drawn as points (Bokhtar city), coloured with the same scale
+4 ``labels``  district names at a point inside each polygon (toggled with ``labels``)
+
+Layout annotations: 0 the illustrative badge (hidden when no number is illustrative), 1 the source
+line, 2 the boundaries' attribution.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from ..data.quality import shown_value
 from ..state import ViewState
 from .hover import EXTRA, point_hovers
 from .labels import hover_lines, is_missing, place_title, unit_name, unit_text
-from .provenance import provenance_annotations
+from .provenance import partly_text, provenance_annotations
 from .render import RenderContext
 from .style import (
     DIMMED_OPACITY,
@@ -45,11 +48,13 @@ from .style import (
     NO_DATA_COLOR,
     OUTLINE_COLOR,
     SEQUENTIAL_SCALE,
+    illustrative_mark,
     place_footer,
     wrap,
 )
 
-BASE, VALUES, SPOTLIT, OUTLINE, FLAGGED, POINTS, LABELS = range(7)
+BASE, VALUES, MARKS, POINTS, LABELS = range(5)
+BADGE, PARTLY, SOURCE, ATTRIBUTION_NOTE = range(4)
 ATTRIBUTION = f"{BOUNDARIES_ATTRIBUTION} (ODbL)"
 Path = tuple[Any, ...]
 TRANSPARENT = [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]]
@@ -63,6 +68,24 @@ def color_range(store: DataStore, indicator: Indicator) -> tuple[float, float]:
         return -edge, edge
     step = 10 ** max(0, math.floor(math.log10(max(high - low, 1e-9))) - 1) * 5
     return math.floor(low / step) * step, math.ceil(high / step) * step
+
+
+def color_axis(indicator: Indicator) -> str:
+    """``coloraxis`` (sequential, light to dark blue) or ``coloraxis2`` (diverging, centred on 0)."""
+    return "coloraxis2" if indicator.scale is Scale.DIVERGING else "coloraxis"
+
+
+def _colorbar(ctx: RenderContext) -> dict:
+    return {
+        "title": {"side": "top"},
+        "thickness": 14 if ctx.style.name == "screen" else 20,
+        "len": 0.6,
+        "x": 1,
+        "xanchor": "right",
+        "y": 0.5,
+        "tickfont": {"size": ctx.style.small_size},
+        "outlinewidth": 0,
+    }
 
 
 def _scale(indicator: Indicator) -> list:
@@ -80,103 +103,144 @@ def _values(store: DataStore, indicator: Indicator, ids: list[str], year: int) -
     return [shown_value(indicator, store.observation(indicator.id, d, year)) for d in ids]
 
 
+def _base_updates(store: DataStore, indicator: Indicator, values: list, year: int, ctx: RenderContext) -> dict:
+    """Grey where there is no value; the hover of those polygons says why (no data, counted elsewhere...)."""
+    polygons = store.polygon_ids
+    missing = [d for d, v in zip(polygons, values) if v is None]
+    reasons = {d: "<br>".join(hover_lines(store, indicator, d, year, ctx)[1:]) for d in missing}
+    plain = ctx.t("No data for {year}", year=year)
+    updates: dict[Path, Any] = {("data", BASE, "z"): [1 if v is None else 0 for v in values]}
+    if all(reason == plain for reason in reasons.values()):
+        updates[("data", BASE, "hovertemplate")] = f"%{{text}}<br>{plain}"
+    else:
+        updates[("data", BASE, "hovertemplate")] = "%{text}<br>%{customdata}"
+        updates[("data", BASE, "customdata")] = [reasons.get(d, "") for d in polygons]
+    return updates
+
+
+def _marks(store: DataStore, indicator: Indicator, view: ViewState, ctx: RenderContext) -> dict:
+    """Outlines on top: the selection (dark) and illustrative rows among real ones (orange)."""
+    polygons = store.polygon_ids
+    flagged = []
+    if store.is_partly_illustrative(indicator.id):
+        observations = {d: store.observation(indicator.id, d, view.year) for d in polygons}
+        flagged = [d for d, o in observations.items() if o is not None and o.is_illustrative and d != view.selected]
+    selected = [view.selected] if view.selected in polygons else []
+    width = 3 if ctx.style.name == "screen" else 5
+    return {
+        ("data", MARKS, "locations"): selected + flagged,
+        ("data", MARKS, "z"): [0] * (len(selected) + len(flagged)),
+        ("data", MARKS, "marker", "line", "color"): [OUTLINE_COLOR] * len(selected)
+        + [ILLUSTRATIVE_LINE] * len(flagged),
+        ("data", MARKS, "marker", "line", "width"): [width] * len(selected) + [max(width - 1, 2)] * len(flagged),
+    }
+
+
+def _layout_updates(store: DataStore, indicator: Indicator, view: ViewState, ctx: RenderContext) -> dict:
+    frame = ctx.layout(
+        ctx.t("{label}, {year}", label=ctx.text(indicator, "label"), year=view.year),
+        unit_text(indicator, ctx),
+        illustrative=store.shows_illustrative([indicator.id]),
+    )
+    source = provenance_annotations(store, [indicator], ctx, fraction=0.85)[-1]
+    frame["annotations"] = [source]
+    place_footer(frame, ctx.style, axis_room=6)
+    cmin, cmax = color_range(store, indicator)
+    partly = store.is_partly_illustrative(indicator.id)
+    axis = color_axis(indicator)
+    return {
+        ("data", VALUES, "coloraxis"): axis,
+        ("layout", axis, "cmin"): cmin,
+        ("layout", axis, "cmax"): cmax,
+        ("layout", axis, "colorbar", "title", "text"): wrap(unit_text(indicator, ctx), 22),
+        ("layout", axis, "colorbar", "tickformat"): f",.{indicator.decimals}f",
+        ("layout", "title", "text"): frame["title"]["text"],
+        ("layout", "title", "pad", "t"): frame["title"]["pad"]["t"],
+        ("layout", "title", "subtitle", "text"): frame["title"]["subtitle"]["text"],
+        ("layout", "margin"): frame["margin"],
+        ("layout", "annotations", BADGE, "visible"): store.shows_illustrative([indicator.id]) and not partly,
+        ("layout", "annotations", PARTLY, "visible"): partly,
+        ("layout", "annotations", SOURCE, "text"): source["text"],
+    }
+
+
 def map_updates(store: DataStore, view: ViewState, ctx: RenderContext) -> dict[Path, Any]:
     """Everything on the map that depends on the view, as ``path -> value``."""
     indicator = store.indicators[view.indicator]
-    year, t, style = view.year, ctx.t, ctx.style
     polygons = store.polygon_ids
-    values = _values(store, indicator, polygons, year)
+    values = _values(store, indicator, polygons, view.year)
+    hovers = point_hovers(store, indicator, polygons, view.year, ctx, plain=True)
     focus = view.spotlit
-    hovers = point_hovers(store, indicator, polygons, year, ctx)
-    spotlit = [d for d, v in zip(polygons, values) if d == focus and v is not None]
-    flagged = (
-        [d for d in polygons if (o := store.observation(indicator.id, d, year)) is not None and o.is_illustrative]
-        if store.is_partly_illustrative(indicator.id)
-        else []
-    )
-    outlined = [d for d in (view.selected,) if d in polygons]
+    opacity: float | list[float] = 1
+    if focus in polygons:
+        opacity = [1.0 if d == focus else DIMMED_OPACITY for d in polygons]
     cmin, cmax = color_range(store, indicator)
-    frame = ctx.layout(
-        t("{label}, {year}", label=ctx.text(indicator, "label"), year=year),
-        t("{unit} · click a district to select it", unit=unit_text(indicator, ctx)),
-        illustrative=store.shows_illustrative([indicator.id]),
-    )
-    frame["annotations"] = [*provenance_annotations(store, [indicator], ctx, fraction=0.85), _attribution(ctx)]
-    place_footer(frame, style, axis_room=6)
     return {
-        ("data", BASE, "z"): [1 if v is None else 0 for v in values],
-        ("data", BASE, "customdata"): [
-            "<br>".join(hover_lines(store, indicator, d, year, ctx)[1:]) if v is None else ""
-            for d, v in zip(polygons, values)
-        ],
+        **_base_updates(store, indicator, values, view.year, ctx),
         ("data", VALUES, "z"): values,
         ("data", VALUES, "customdata"): hovers.customdata,
         ("data", VALUES, "hovertemplate"): hovers.template,
-        ("data", VALUES, "marker", "opacity"): DIMMED_OPACITY if spotlit else 1.0,
-        ("data", SPOTLIT, "locations"): spotlit,
-        ("data", SPOTLIT, "text"): [place_title(store, d, None, ctx) for d in spotlit],
-        ("data", SPOTLIT, "z"): _values(store, indicator, spotlit, year),
-        ("data", SPOTLIT, "customdata"): [hovers.customdata[polygons.index(d)] for d in spotlit]
-        if hovers.customdata
-        else [],
-        ("data", SPOTLIT, "hovertemplate"): hovers.template,
-        ("data", OUTLINE, "locations"): outlined + [d for d in spotlit if d not in outlined],
-        ("data", OUTLINE, "z"): [0] * len(set(outlined + spotlit)),
-        ("data", FLAGGED, "locations"): flagged,
-        ("data", FLAGGED, "z"): [0] * len(flagged),
-        ("data", POINTS): _points(store, indicator, view, ctx, cmin, cmax),
-        ("layout", "coloraxis"): {
-            "cmin": cmin,
-            "cmax": cmax,
-            "colorscale": _scale(indicator),
-            **({"cmid": 0} if indicator.scale is Scale.DIVERGING else {}),
-            "colorbar": {
-                "title": {"text": wrap(unit_text(indicator, ctx), 16), "side": "top"},
-                "thickness": 14 if style.name == "screen" else 20,
-                "len": 0.6,
-                "x": 1,
-                "xanchor": "right",
-                "y": 0.5,
-                "tickformat": f",.{indicator.decimals}f",
-                "tickfont": {"size": style.small_size},
-                "outlinewidth": 0,
-            },
-        },
-        ("layout", "title"): frame["title"],
-        ("layout", "margin"): frame["margin"],
-        ("layout", "separators"): frame["separators"],
-        ("layout", "annotations"): frame["annotations"],
+        ("data", VALUES, "marker", "opacity"): opacity,
+        **_marks(store, indicator, view, ctx),
+        **_points(store, indicator, view, ctx, cmin, cmax),
+        ("data", LABELS, "visible"): view.labels is not False,
+        **_layout_updates(store, indicator, view, ctx),
     }
 
 
 def _points(store: DataStore, indicator: Indicator, view: ViewState, ctx: RenderContext, cmin, cmax) -> dict:
-    """The point-drawn units (Bokhtar city) as one scattergeo trace, with a finished hover."""
+    """The point-drawn units (Bokhtar city): colour, outline, dimming and a finished hover."""
     ids = list(store.boundaries.points)
     values = _values(store, indicator, ids, view.year)
     focus = {view.selected, view.spotlit} - {None}
     return {
+        ("data", POINTS, "marker", "color"): [point_color(indicator, v, cmin, cmax) for v in values],
+        ("data", POINTS, "marker", "opacity"): [1 if not view.spotlit or d == view.spotlit else 0.5 for d in ids],
+        ("data", POINTS, "marker", "line"): {
+            "width": [4 if d in focus else 1.5 for d in ids],
+            "color": [OUTLINE_COLOR if d in focus else "#1f2933" for d in ids],
+        },
+        ("data", POINTS, "hovertext"): ["<br>".join(hover_lines(store, indicator, d, view.year, ctx)[1:]) for d in ids],
+    }
+
+
+def _points_trace(store: DataStore, ctx: RenderContext) -> dict:
+    points = store.boundaries.points
+    return {
         "type": "scattergeo",
         "name": ctx.t("Bokhtar city (point)"),
         "mode": "markers+text",
-        "lon": [store.boundaries.points[d][0] for d in ids],
-        "lat": [store.boundaries.points[d][1] for d in ids],
-        "customdata": ids,
-        "text": [unit_name(store.units[d], ctx, with_type=False) for d in ids],
+        "lon": [points[d][0] for d in points],
+        "lat": [points[d][1] for d in points],
+        "customdata": list(points),
+        "text": [unit_name(store.units[d], ctx, with_type=False) for d in points],
         "textposition": "middle left",
         "textfont": {"size": ctx.style.small_size + 1, "color": ctx.style.text_color},
-        "marker": {
-            "symbol": "circle",
-            "size": 16 if ctx.style.name == "screen" else 26,
-            "color": [point_color(indicator, v, cmin, cmax) for v in values],
-            "opacity": [1.0 if not view.spotlit or d == view.spotlit else DIMMED_OPACITY + 0.2 for d in ids],
-            "line": {
-                "width": [4 if d in focus else 1.5 for d in ids],
-                "color": [OUTLINE_COLOR if d in focus else "#1f2933" for d in ids],
-            },
-        },
-        "hovertext": ["<br>".join(hover_lines(store, indicator, d, view.year, ctx)) for d in ids],
-        "hovertemplate": "%{hovertext}" + EXTRA,
+        "marker": {"symbol": "circle", "size": 16 if ctx.style.name == "screen" else 26},
+        "hovertemplate": "<b>%{text}</b><br>%{hovertext}" + EXTRA,
         "showlegend": False,
+    }
+
+
+def _labels(store: DataStore, ctx: RenderContext) -> dict:
+    """District names at a point well inside each polygon, in the page's language (no hover)."""
+    points = store.boundaries.label_points()
+    ids = [d for d in store.polygon_ids if d in points]
+    size = ctx.style.small_size if ctx.style.name == "screen" else ctx.style.small_size - 2
+    return {
+        "type": "scattergeo",
+        "mode": "text",
+        "lon": [points[d][0] for d in ids],
+        "lat": [points[d][1] for d in ids],
+        "text": [wrap(unit_name(store.units[d], ctx, with_type=False), 11) for d in ids],
+        "textfont": {
+            "size": max(size, 10),
+            "color": "#102a43",
+            "shadow": "0 0 2px #ffffff, 0 0 3px #ffffff, 0 0 4px #ffffff",  # a halo: readable on dark fills
+        },
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "name": ctx.t("District names"),
     }
 
 
@@ -215,7 +279,7 @@ def _choropleth(name: str, geojson_url: str, locations: list[str], line: dict, *
         "locations": locations,
         "marker": {"line": line},
         "showlegend": False,
-        "hoverinfo": "skip",
+        "hoverlabel": {"namelength": 0},  # no trace name box: the templates need no <extra> tag
     }
     return {**trace, **extra}
 
@@ -223,9 +287,9 @@ def _choropleth(name: str, geojson_url: str, locations: list[str], line: dict, *
 def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_url: str) -> dict:
     """The complete map figure (as a plain dict, ready for ``dcc.Graph``)."""
     polygons = store.polygon_ids
-    names = [place_title(store, d, None, ctx) for d in polygons]
+    names = [f"<b>{place_title(store, d, None, ctx)}</b>" for d in polygons]
     thin = {"color": "#ffffff", "width": 0.8}
-    outline_width = 3 if ctx.style.name == "screen" else 5
+    source = provenance_annotations(store, [], ctx)[-1]
     figure = {
         "data": [
             _choropleth(
@@ -239,33 +303,20 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
                 zmax=1,
                 colorscale=[[0, LIGHT_END], [1, NO_DATA_COLOR]],
                 showscale=False,
-                hoverinfo=None,
-                hovertemplate="<b>%{text}</b><br>%{customdata}" + EXTRA,
             ),
-            _choropleth(
-                ctx.t("District value"), geojson_url, polygons, thin, text=names, coloraxis="coloraxis", hoverinfo=None
-            ),
-            _choropleth(ctx.t("Spotlight"), geojson_url, [], thin, text=[], coloraxis="coloraxis", hoverinfo=None),
+            _choropleth(ctx.t("District value"), geojson_url, polygons, thin, text=names, coloraxis="coloraxis"),
             _choropleth(
                 ctx.t("Selected"),
                 geojson_url,
                 [],
-                {"color": OUTLINE_COLOR, "width": outline_width},
+                {"color": [], "width": []},
                 z=[],
                 colorscale=TRANSPARENT,
                 showscale=False,
+                hoverinfo="skip",
             ),
-            _choropleth(
-                ctx.t("Illustrative rows"),
-                geojson_url,
-                [],
-                {"color": ILLUSTRATIVE_LINE, "width": outline_width},
-                z=[],
-                colorscale=TRANSPARENT,
-                showscale=False,
-            ),
-            {"type": "scattergeo", "lon": [], "lat": [], "showlegend": False},
-            {"type": "scattergeo", "lon": [], "lat": [], "mode": "text", "showlegend": False, "hoverinfo": "skip"},
+            _points_trace(store, ctx),
+            _labels(store, ctx),
         ],
         "layout": {
             **ctx.layout(""),
@@ -276,6 +327,17 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
                 "bgcolor": "rgba(0,0,0,0)",
                 "domain": {"x": [0, 0.86], "y": [0, 1]},
             },
+            "coloraxis": {"colorscale": SEQUENTIAL_SCALE, "colorbar": _colorbar(ctx)},
+            "coloraxis2": {"colorscale": DIVERGING_SCALE, "cmid": 0, "colorbar": _colorbar(ctx)},
+            "annotations": [
+                {
+                    **illustrative_mark(ctx.t("Illustrative data — not official statistics"), ctx.style),
+                    "visible": False,
+                },
+                {**illustrative_mark(partly_text(ctx), ctx.style), "visible": False, "name": "partly-illustrative"},
+                source,
+                _attribution(ctx),
+            ],
             "uirevision": "map",
             "clickmode": "event",
             "dragmode": False,
@@ -283,6 +345,11 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
     }
     apply_updates(figure, map_updates(store, view, ctx))
     return figure
+
+
+def compact(updates: Mapping[Path, Any]) -> list[list]:
+    """Updates as ``[["data.1.z", value], ...]``: what crosses the wire (the browser applies them as a Patch)."""
+    return [[".".join(map(str, path)), value] for path, value in updates.items()]
 
 
 def apply_updates(target: Any, updates: Mapping[Path, Any]) -> None:

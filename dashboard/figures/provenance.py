@@ -9,13 +9,17 @@ from .render import RenderContext
 from .style import footer_width, illustrative_mark, source_line
 
 
+def partly_text(ctx: RenderContext) -> str:
+    return ctx.t("Partly illustrative: orange outlines and ⚠ mark model figures")
+
+
 def badge_text(store: DataStore, indicators: Sequence[Indicator], ctx: RenderContext) -> str:
     """The badge's words: fully illustrative, partly illustrative, or none (empty)."""
     ids = [i.id for i in indicators]
     if not store.shows_illustrative(ids):
         return ""
     if any(store.is_partly_illustrative(i) for i in ids):
-        return ctx.t("Partly illustrative: orange outlines and ⚠ mark model figures")
+        return partly_text(ctx)
     return ctx.t("Illustrative data — not official statistics")
 
 

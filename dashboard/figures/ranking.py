@@ -140,9 +140,7 @@ def ranking_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dic
         yaxis={
             "automargin": True,
             "tickfont": {"size": ctx.style.label_size},
-            "tickmode": "array",
-            "tickvals": bar["y"],
-            "ticktext": bar["y"],
+            "dtick": 1,  # every unit named, none skipped
             "range": [-0.7, len(ranked) - 0.3],
         },
         annotations=annotations,

@@ -15,9 +15,20 @@ from plotly.colors import get_colorscale
 FONT_FAMILY = (
     "'Khatlon Tajik', system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 )
-# ColorBrewer scales, colour-blind safe, as explicit lists: plotly.js's built-in "YlGnBu" runs the
-# other way round from plotly.py's, so a name alone would flip the legend.
-SEQUENTIAL_SCALE = get_colorscale("YlGnBu")  # light (low) to dark blue (high)
+# ColorBrewer scales, colour-blind safe. The sequential one is plotly.js's own "YlGnBu" reversed
+# (plotly.js runs it dark to light; plotly.py's list differs slightly), so that the map can name it
+# ("YlGnBu" with reversescale) in its small updates and still match the colours computed here.
+SEQUENTIAL_SCALE = [
+    [0.0, "rgb(255,255,217)"],
+    [0.125, "rgb(237,248,217)"],
+    [0.25, "rgb(199,233,180)"],
+    [0.375, "rgb(127,205,187)"],
+    [0.5, "rgb(65,182,196)"],
+    [0.625, "rgb(29,145,192)"],
+    [0.75, "rgb(34,94,168)"],
+    [0.875, "rgb(37,52,148)"],
+    [1.0, "rgb(8,29,88)"],
+]  # light (low) to dark blue (high)
 DIVERGING_SCALE = get_colorscale("PuOr")  # for changes centred on 0
 LIGHT_END = SEQUENTIAL_SCALE[0][1]  # spotlight dims the other districts toward this colour
 NO_DATA_COLOR = "#bdbdbd"
@@ -46,6 +57,7 @@ class Style:
     background: str = "#ffffff"
     chars_per_line: int = 52  # titles wrap after about this many characters
     show_modebar: bool = True
+    size: tuple[int, int] = (1920, 1080)  # the screen a projector style was made for
 
     @property
     def presenting(self) -> bool:
@@ -81,6 +93,7 @@ def projector(width: int = 1920, height: int = 1080) -> Style:
         title_size=max(20, round(_PROJECTOR.title_size * scale)),
         small_size=max(MIN_PROJECTOR_LABEL, round(_PROJECTOR.small_size * scale)),
         label_size=label,
+        size=(width, height),
         chars_per_line=round(_PROJECTOR.chars_per_line * max(0.8, min(1.0, width / 1920 / scale))),
     )
 
@@ -121,14 +134,14 @@ def base_layout(
     return {
         "font": {"family": FONT_FAMILY, "size": style.font_size, "color": style.text_color},
         "title": {
-            "text": "<b>" + "<br>".join(title_lines) + "</b>",
+            "text": "<br>".join(title_lines),
             "x": 0,
             "xanchor": "left",
             "xref": "container",
             "y": 1,
             "yanchor": "top",
             "yref": "container",
-            "font": {"size": style.title_size},
+            "font": {"size": style.title_size, "weight": "bold"},
             "pad": {"t": 8 + lift, "l": 10},
             "subtitle": {
                 "text": "<br>".join(subtitle_lines) if subtitle else "",
@@ -139,7 +152,7 @@ def base_layout(
         "modebar": {"bgcolor": "rgba(255,255,255,0.92)", "color": "#7b8794", "activecolor": "#1f2933"},
         "paper_bgcolor": style.background,
         "plot_bgcolor": style.background,
-        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": max(13, style.font_size * 0.8)}, "align": "left"},
+        "hoverlabel": {"font": {"size": round(max(13, style.font_size * 0.8))}, "align": "left"},
         "separators": separators,
     }
 

@@ -16,6 +16,7 @@ class ID(StrEnum):
     VIEWPORT = "viewport"  # dcc.Store: the window's size class, kept by assets/dashboard.js
     PAGE_LANGUAGE = "page-language"  # dcc.Store: the language the page was rendered in
     LANGUAGE_SINK = "language-sink"  # hidden: output of the callback that sets <html lang>
+    CACHE_SINK = "cache-sink"  # hidden: output of the callback that fetches the boundaries for the scenes
     SCENE_CACHE = "scene-cache"  # dcc.Store: every scene's figures, fetched on entering presenter mode
     SCENE_CACHE_KEY = "scene-cache-key"  # dcc.Store: the data version, language and screen size of the cache
     STAGE = "stage"  # presenter mode: the scene's figures (apart from the tabs, so no control moves)
@@ -28,6 +29,8 @@ class ID(StrEnum):
     NOTICE_CLOSE = "notice-close"
     LANGUAGE = "language"
     MAP = "map"
+    FIGURE_UPDATES = "figure-updates"  # dcc.Store: new figures, or what changed in them (path/value pairs)
+    DRAWN = "drawn"  # dcc.Store: the key of each figure on screen (graph id -> key)
     INDICATOR = "indicator"
     YEAR = "year"
     YEAR_COMMITTED = "year-committed"  # dcc.Store: the slider's year once it stops moving (not while playing)

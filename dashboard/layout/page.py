@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from ..data import DataStore
 from ..figures import RenderContext, chart_figure, map_figure
+from ..figures.keys import MAP, figure_key, visible_figures
 from ..figures.style import empty_figure
 from ..i18n import N_
 from ..state import Chart, Tab, ViewState
@@ -56,7 +57,13 @@ def map_tab(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrl
     return html.Div(
         className="map-layout",
         children=[
-            card(graph(ID.MAP, figure, ctx, urls.topojson, "graph-map"), class_name="card-map"),
+            card(
+                graph(ID.MAP, figure, ctx, urls.topojson, "graph-map"),
+                html.P(
+                    ctx.t("Click a district to select it; click it again to show all of Khatlon."), className="map-hint"
+                ),
+                class_name="card-map",
+            ),
             card(
                 graph(ID.RANKING, side[Chart.RANKING], ctx, urls.topojson, "graph-ranking", modebar=False),
                 class_name="card-ranking",
@@ -119,6 +126,15 @@ def footer(ctx: RenderContext) -> html.Footer:
     )
 
 
+def drawn_keys(view: ViewState, ctx: RenderContext) -> dict[str, str]:
+    """The key of each figure the page draws (graph id -> key): the server then sends only changes."""
+    graphs = {MAP: ID.MAP, Chart.RANKING: ID.RANKING, Chart.TREND: ID.TREND, Chart.PROFILE: ID.PROFILE}
+    keys = {ID.MAP.value: figure_key(MAP, view, ctx)}
+    for kind in visible_figures(view):
+        keys[graphs.get(kind, ID.CHART).value] = figure_key(kind, view, ctx)
+    return keys
+
+
 def page_content(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls, source: str = "") -> list:
     """Everything inside ``app-root``: rebuilt as a whole when the language changes.
 
@@ -127,8 +143,10 @@ def page_content(store: DataStore, view: ViewState, ctx: RenderContext, urls: Pa
     """
     indicator = store.indicators[view.indicator]
     return [
-        dcc.Store(id=ID.VIEW, data={**view.to_dict(), "query": view.to_query(), "source": source}),
+        dcc.Store(id=ID.VIEW, data={**view.to_dict(), "query": view.to_query(), "source": source, "fresh": True}),
         dcc.Store(id=ID.PAGE_LANGUAGE, data=ctx.language),
+        dcc.Store(id=ID.DRAWN, data=drawn_keys(view, ctx)),
+        dcc.Store(id=ID.FIGURE_UPDATES),
         header(store, ctx),
         notice_bar(view.notices, ctx),
         presenter_bar(ctx, presenter_text(store, view, ctx)),
@@ -188,6 +206,7 @@ def page(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls, 
             dcc.Store(id=ID.SCENE_CACHE),
             dcc.Store(id=ID.SCENE_CACHE_KEY),
             html.Div(id=ID.LANGUAGE_SINK, hidden=True),
+            html.Div(id=ID.CACHE_SINK, hidden=True),
             html.Div(page_content(store, view, ctx, urls, source), id=ID.ROOT),
         ],
     )

@@ -1,8 +1,11 @@
-"""The app built once for callback tests, and a helper that calls a callback over HTTP like the browser."""
+"""The app built once for callback tests; a client that calls a callback over HTTP like the browser;
+and a guard that fails a test when a callback logged an error (a caught crash is still a crash)."""
 
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -14,10 +17,21 @@ from dashboard.settings import Settings
 
 from ..conftest import BUNDLED
 
+HASH = re.compile(r"@[0-9a-f]{64}")
+
 
 @pytest.fixture(scope="session")
 def app(store: DataStore) -> Dash:
     return create_app(Settings(data_dir=BUNDLED, secret_key="test"), store=store)
+
+
+@pytest.fixture(autouse=True)
+def no_callback_errors(caplog):
+    """Any error the callbacks log (they answer "no update" instead of failing) fails the test."""
+    caplog.set_level(logging.INFO, logger="dashboard.callbacks")
+    yield
+    errors = [r for r in caplog.records if r.name == "dashboard.callbacks" and r.levelno >= logging.ERROR]
+    assert errors == [], [r.getMessage()[:500] for r in errors]
 
 
 class CallbackClient:
@@ -27,22 +41,30 @@ class CallbackClient:
         self.app = app
         self.client = app.server.test_client()
 
+    def spec(self, outputs: Sequence[str]) -> tuple[str, dict]:
+        """The callback whose outputs are exactly ``outputs`` (ignoring allow_duplicate hashes)."""
+        for key, spec in self.app.callback_map.items():
+            plain = HASH.sub("", key)
+            names = plain.strip(".").split("...") if plain.startswith("..") else [plain]
+            if names == list(outputs):
+                return key, spec
+        raise KeyError(outputs)
+
     def call(self, outputs: Sequence[str], inputs: dict[str, object], changed: Sequence[str], compressed: bool = False):
-        key = outputs[0] if len(outputs) == 1 else ".." + "...".join(outputs) + ".."
-        assert key in self.app.callback_map, key
-        spec = self.app.callback_map[key]
+        key, spec = self.spec(outputs)
 
         def values(items):
             return [
                 {
-                    "id": str(item["id"]),
+                    "id": item["id"],
                     "property": item["property"],
                     "value": inputs.get(f"{item['id']}.{item['property']}"),
                 }
                 for item in items
             ]
 
-        out = [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in outputs]
+        ids = HASH.sub("", key).strip(".").split("...") if key.startswith("..") else [HASH.sub("", key)]
+        out = [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]} for o in ids]
         body = {
             "output": key,
             "outputs": out[0] if len(out) == 1 else out,
@@ -50,13 +72,12 @@ class CallbackClient:
             "changedPropIds": list(changed),
             "state": values(spec.get("state", [])),
         }
-        response = self.client.post(
+        return self.client.post(
             "/_dash-update-component",
             data=json.dumps(body),
             content_type="application/json",
             headers={"Accept-Encoding": "gzip" if compressed else "identity"},
         )
-        return response
 
 
 @pytest.fixture

@@ -1,28 +1,54 @@
-"""The URL <-> view state: valid URLs reproduce a view; junk falls back to defaults, quietly."""
+"""The URL <-> view state: valid URLs reproduce a view; junk falls back to defaults and is noted."""
 
 from __future__ import annotations
 
 import pytest
 
-from dashboard.callbacks.url_state import clicked_district, next_state
+from dashboard.callbacks.navigation import clicked_unit, next_state
 from dashboard.data import DataStore
 from dashboard.layout.ids import ID
-from dashboard.state import Chart, Tab, ViewState, default_state, parse_query, with_indicator
+from dashboard.state import Chart, Tab, ViewState, default_state, from_dict, parse_query
 
 
 def test_default_state(store: DataStore) -> None:
     assert default_state(store) == ViewState("hh_member_abroad_pct", 2024, None, Tab.MAP, Chart.RANKING)
+    assert default_state(store, "tg").lang == "tg"
 
 
 def test_round_trip(store: DataStore) -> None:
-    state = ViewState("coverage_medical_pct", 2021, "dusti", Tab.CHART, Chart.SERVICES)
+    state = ViewState("coverage_medical_pct", 2021, "dusti", Tab.CHART, Chart.SERVICES, lang="ru", labels=False)
     assert parse_query(store, state.to_query()) == state
-    assert state.to_query() == "?indicator=coverage_medical_pct&year=2021&district=dusti&tab=chart&chart=services"
+    assert state.to_query() == (
+        "?indicator=coverage_medical_pct&year=2021&district=dusti&tab=chart&chart=services&labels=0&lang=ru"
+    )
+    assert from_dict(store, state.to_dict()) == state
+
+
+def test_the_language_is_kept_in_every_address(store: DataStore) -> None:
+    assert parse_query(store, "?tab=chart", "tg").to_query().endswith("lang=tg")  # from the browser's preference
+    assert parse_query(store, "?tab=chart&lang=ru", "tg").lang == "ru"  # the address wins
+    presenting = parse_query(store, "?present=1&scene=3&lang=tg")
+    assert presenting.to_query() == "?present=1&scene=3&lang=tg"
 
 
 def test_district_in_any_spelling(store: DataStore) -> None:
-    assert parse_query(store, "?district=Jilikul").district == "dusti"
-    assert parse_query(store, "?district=%D0%9A%D1%83%D0%BB%D1%8F%D0%B1").district == "kulob"  # Куляб
+    assert parse_query(store, "?district=Jilikul").selected == "dusti"
+    assert parse_query(store, "?district=%D0%9A%D1%83%D0%BB%D1%8F%D0%B1").selected == "kulob"  # Куляб
+
+
+def test_values_not_understood_are_noted(store: DataStore) -> None:
+    state = parse_query(store, "?district=Atlantis&tab=admin&indicator=x&lang=fr&year=2031")
+    assert dict(state.notices) == {
+        "district": "Atlantis",
+        "tab": "admin",
+        "indicator": "x",
+        "lang": "fr",
+        "year": "2031",
+    }
+    assert state == default_state(store)  # notices are not part of the view
+    assert parse_query(store, "?district=dusti&lang=ru").notices == ()
+    long = parse_query(store, "?district=" + "A" * 90).notices
+    assert long == (("district", "A" * 40),)  # quoted back, but never at length
 
 
 @pytest.mark.parametrize(
@@ -46,6 +72,7 @@ def test_district_in_any_spelling(store: DataStore) -> None:
         "?district=",
         "%",
         "?" + "a" * 2000,
+        "?labels=maybe&lang=<b>",
     ],
 )
 def test_junk_falls_back_to_defaults(store: DataStore, query: str) -> None:
@@ -53,8 +80,8 @@ def test_junk_falls_back_to_defaults(store: DataStore, query: str) -> None:
     default = default_state(store)
     assert state.indicator in {i.id for i in store.district_indicators()}
     assert state.year in store.years(state.indicator)
-    assert state.district in (None, *store.districts)
-    assert state.tab in Tab and state.chart in Chart
+    assert state.selected in (None, *store.units)
+    assert state.tab in Tab and state.chart in Chart and state.lang in ("en", "ru", "tg")
     if "indicator" in query and "remittances" not in query:
         assert state.indicator == default.indicator
 
@@ -65,17 +92,21 @@ def test_non_string_search_is_default(store: DataStore, search: object) -> None:
 
 
 def test_year_is_kept_when_switching_indicator_if_possible(store: DataStore) -> None:
-    state = ViewState("hh_member_abroad_pct", 2021)
-    assert with_indicator(store, state, "coverage_medical_pct").year == 2021
-    assert with_indicator(store, state, "population").year == 2020
+    previous = ViewState("hh_member_abroad_pct", 2021)
+    values = {"indicator": "coverage_medical_pct", "year": 2021, "tab": "map", "chart": "ranking"}
+    assert next_state(store, ID.INDICATOR, values, previous).year == 2021
+    assert next_state(store, ID.INDICATOR, {**values, "indicator": "population"}, previous).year == 2020
 
 
-def test_map_click_selects_district(store: DataStore) -> None:
+def test_map_click_selects_and_a_second_click_deselects(store: DataStore) -> None:
     click = {"points": [{"location": "dusti", "customdata": "dusti"}]}
-    state = next_state(store, ID.MAP, "", "hh_member_abroad_pct", 2024, None, click, "map", "ranking")
-    assert state.district == "dusti"
+    values = {"indicator": "hh_member_abroad_pct", "year": 2024, "click": click, "tab": "map", "chart": "ranking"}
+    state = next_state(store, ID.MAP, values, ViewState("hh_member_abroad_pct", 2024))
+    assert state.selected == "dusti"
+    again = next_state(store, ID.MAP, {**values, "district": "dusti"}, state)
+    assert again.selected is None
     bokhtar = {"points": [{"customdata": "bokhtar", "lon": 68.78, "lat": 37.83}]}
-    assert clicked_district(store, bokhtar) == "bokhtar"
+    assert clicked_unit(store, bokhtar) == "bokhtar"
 
 
 @pytest.mark.parametrize(
@@ -92,11 +123,18 @@ def test_map_click_selects_district(store: DataStore) -> None:
     ],
 )
 def test_junk_clicks_change_nothing(store: DataStore, click: object) -> None:
-    assert clicked_district(store, click) is None
-    state = next_state(store, ID.MAP, "", "hh_member_abroad_pct", 2024, "kulob", click, "map", "ranking")
-    assert state.district == "kulob"
+    assert clicked_unit(store, click) is None
+    values = {"indicator": "hh_member_abroad_pct", "year": 2024, "district": "kulob", "click": click, "tab": "map"}
+    assert next_state(store, ID.MAP, values, ViewState("hh_member_abroad_pct", 2024, "kulob")).selected == "kulob"
 
 
 def test_junk_control_values_are_cleaned(store: DataStore) -> None:
-    state = next_state(store, ID.INDICATOR, "", {"a": 1}, "x", ["dusti"], None, 7, None)
-    assert state == default_state(store)
+    values = {"indicator": {"a": 1}, "year": "x", "district": ["dusti"], "tab": 7, "chart": None}
+    assert next_state(store, ID.INDICATOR, values, default_state(store)) == default_state(store)
+
+
+def test_the_name_cache_is_bounded(store: DataStore) -> None:
+    """5,000 spellings sent in addresses do not grow the server's memory: the cache keeps 512."""
+    for number in range(5000):
+        parse_query(store, f"?district=Dusti{number}")
+    assert store.resolve.cache_info().currsize <= 512

@@ -43,14 +43,15 @@ def test_loads_in_under_two_seconds() -> None:
 
 
 def test_25_units_24_polygons_and_bokhtar_point(store: DataStore) -> None:
-    assert len(store.districts) == 25
-    assert sum(d.type == "city" for d in store.districts.values()) == 4
+    assert len(store.units) == 25
+    assert sum(u.type == "city" for u in store.units.values()) == 4
     assert len(store.boundaries.polygons) == 24
     assert dict(store.boundaries.points).keys() == {"bokhtar"}
-    assert store.boundaries.ids == set(store.districts)
+    assert store.boundaries.ids == set(store.units)
     lon, lat = store.boundaries.points["bokhtar"]
     kushoniyon = store.boundaries.polygons.set_index("district_id").geometry["kushoniyon"]
     assert kushoniyon.contains(shape({"type": "Point", "coordinates": [lon, lat]}))
+    assert all(u.label_ru and u.label_tg for u in store.units.values())  # short names for maps and charts
 
 
 def test_every_exterior_ring_is_clockwise_and_every_hole_anticlockwise() -> None:
@@ -87,38 +88,72 @@ def test_catalogue_marks_illustrative_indicators(store: DataStore) -> None:
 
 def test_illustrative_series_cover_all_units_2019_2024(store: DataStore) -> None:
     for indicator_id in ILLUSTRATIVE_IDS:
-        rows = store.rows(indicator_id)
-        assert set(rows["year"]) == set(range(2019, 2025))
-        assert set(rows["district_id"]) == set(store.districts) | {KHATLON}
+        rows = store.indicator_observations(indicator_id)
+        assert {o.year for o in rows} == set(range(2019, 2025))
+        assert {o.area_id for o in rows} == set(store.units) | {KHATLON}
         assert len(rows) == 26 * 6
-        assert rows["note"].str.startswith("ILLUSTRATIVE").all()
-        assert (rows["lower"] <= rows["value"]).all() and (rows["value"] <= rows["upper"]).all()
-        assert (rows["sample_size"] > 0).all()
+        assert all(o.status is Status.ILLUSTRATIVE and o.note.startswith("ILLUSTRATIVE") for o in rows)
+        units = [o for o in rows if o.area_id != KHATLON]
+        assert all(o.lower <= o.value <= o.upper and o.sample_size > 0 for o in units)  # model intervals
+
+
+def test_khatlon_rows_of_the_model_carry_no_interval_or_sample(store: DataStore) -> None:
+    """The Khatlon row is the weighted mean of the model's districts, not a survey estimate."""
+    for indicator_id in ILLUSTRATIVE_IDS:
+        for o in store.series(indicator_id, KHATLON):
+            assert (o.lower, o.upper, o.sample_size) == (None, None, None), (indicator_id, o.year)
+            assert "no interval" in o.note and o.source.startswith("Illustrative model")
 
 
 def test_khatlon_rows_are_household_weighted_not_unweighted_means(store: DataStore) -> None:
     weights = pd.read_csv(BUNDLED / "scripts" / "illustrative_weights.csv").set_index("district_id")
-    rows = store.rows("hh_member_abroad_pct")
     for year in range(2019, 2025):
-        year_rows = rows[rows["year"] == year].set_index("district_id")
-        districts = year_rows.drop(index=KHATLON)
-        households = weights.loc[districts.index, "households_weight"]
-        weighted = (districts["value"] * households).sum() / households.sum()
-        khatlon = year_rows.at[KHATLON, "value"]
+        units = {o.area_id: o.value for o in store.year_observations("hh_member_abroad_pct", year)}
+        households = weights.loc[list(units), "households_weight"]
+        weighted = sum(units[u] * households[u] for u in units) / households.sum()
+        khatlon = store.observation("hh_member_abroad_pct", KHATLON, year).value
         assert khatlon == pytest.approx(weighted, abs=0.06)  # district values are rounded to 0.1
-        assert abs(khatlon - districts["value"].mean()) > 0.1
-    anchors = rows[rows["district_id"] == KHATLON].set_index("year")["value"]
-    assert anchors[2023] == pytest.approx(40.0, abs=0.1)  # IOM 2023: around 40 %
-    assert anchors[2024] == pytest.approx(42.0, abs=0.1)  # World Bank 2024: about 42 %
+        assert abs(khatlon - sum(units.values()) / len(units)) > 0.1
+
+
+def test_the_model_follows_the_national_surveys_and_says_so(store: DataStore) -> None:
+    """IOM 2021 (44 %), IOM 2023 (40 %) and the World Bank's 2024 report (42 %): calibrated, and labelled."""
+    national = {o.year: o.value for o in store.series("households_with_migrant_national_pct", "tajikistan")}
+    assert national == {2015: 16, 2016: 23, 2021: 44, 2023: 40, 2024: 42}
+    for year in (2021, 2023, 2024):
+        khatlon = store.observation("hh_member_abroad_pct", KHATLON, year)
+        assert khatlon.value == pytest.approx(national[year], abs=0.05)
+        assert f"calibrated to {national[year]:g}%" in khatlon.source
+    assert "calibrated" not in store.observation("hh_member_abroad_pct", KHATLON, 2022).source
+    indicator = store.indicators["hh_member_abroad_pct"]
+    assert "2021: 44% (IOM, 2021)" in indicator.calibration
+    returns = store.observation("returned_migrants_per_1000", KHATLON, 2023)
+    assert returns.value == pytest.approx(590_710 / 9_657_005 * 1000, abs=0.05) and "590,710" in returns.source
+
+
+def test_service_coverage_says_its_levels_are_assumed(store: DataStore) -> None:
+    for indicator_id in sorted(i for i in ILLUSTRATIVE_IDS if i.startswith("coverage_")):
+        assert "assumed levels; no published anchor" in store.indicators[indicator_id].source
+    assert "IOM" not in store.indicators["coverage_medical_pct"].source
+
+
+def test_remittance_amounts_move_with_one_wdi_series(store: DataStore) -> None:
+    """Year to year the model's US$ amounts follow WDI remittances (% of GDP) to the power 0.7."""
+    wdi = {o.year: o.value for o in store.series("remittances_pct_gdp", "tajikistan")}
+    for unit_id in ("dusti", "kulob", "baljuvon"):
+        usd = {o.year: o.value for o in store.series("remittance_monthly_usd", unit_id)}
+        for year in (2019, 2022, 2024):
+            assert usd[year] / usd[2020] == pytest.approx((wdi[year] / wdi[2020]) ** 0.7, rel=0.01)
 
 
 def test_real_rows_keep_their_source(store: DataStore) -> None:
     for indicator in store.indicators.values():
         if indicator.is_illustrative:
             continue
-        rows = store.rows(indicator.id)
-        assert not rows.empty
-        assert (rows["source"] != "").all() and rows["source_url"].str.startswith("http").all(), indicator.id
+        rows = store.indicator_observations(indicator.id)
+        assert rows, indicator.id
+        assert all(o.source and o.source_url.startswith("http") for o in rows), indicator.id
+        assert all(o.status is indicator.status for o in rows), indicator.id
 
 
 def test_remittances_series_is_the_wdi_copy(store: DataStore) -> None:
@@ -127,11 +162,31 @@ def test_remittances_series_is_the_wdi_copy(store: DataStore) -> None:
     assert series[2008] == 44.13 and series[2022] == 49.9 and series[2024] == 47.89
 
 
-def test_missing_population_stays_missing(store: DataStore) -> None:
-    snapshot = store.snapshot("population", 2020)
-    missing = set(snapshot[snapshot["value"].isna()].index)
-    assert missing == {"bokhtar", "kulob", "norak", "levakant", "kushoniyon", "vose", "danghara", "panj", "qubodiyon"}
-    assert snapshot.loc["dusti", "value"] == 117_100
+def test_population_estimates_for_23_units_and_the_rest_stays_missing(store: DataStore) -> None:
+    values = {o.area_id: o.value for o in store.year_observations("population", 2020)}
+    assert set(store.units) - set(values) == {"vose", "qubodiyon"}  # no 1 January 2020 estimate found
+    assert values["dusti"] == 117_100 and values["bokhtar"] == 111_800 and values["kulob"] == 214_700
+    assert store.observation("population", KHATLON, 2020).value == 3_348_300
+
+
+def test_census_keeps_bokhtar_and_kushoniyon_together(store: DataStore) -> None:
+    """The census publishes one figure for both: stored on Kushoniyon, never split."""
+    values = {o.area_id: o for o in store.year_observations("population_census", 2020)}
+    assert len(values) == 24 and "bokhtar" not in values  # 23 units on their own, and the two together
+    together = values["kushoniyon"]
+    assert together.value == 378_609 and together.includes == ("bokhtar",)
+    assert store.counted_in("population_census", "bokhtar", 2020) == "kushoniyon"
+    assert sum(o.value for o in values.values()) == store.observation("population_census", KHATLON, 2020).value
+    assert store.observation("population_census", KHATLON, 2020).value == 3_436_420
+
+
+def test_model_weights_are_real_populations(store: DataStore) -> None:
+    """Weights: the 1 January 2020 estimates, else the 2020 census count (Vose, Qubodiyon); none imputed."""
+    weights = pd.read_csv(BUNDLED / "scripts" / "illustrative_weights.csv").set_index("district_id")
+    for unit_id in store.units:
+        estimate = store.observation("population", unit_id, 2020)
+        real = estimate if estimate is not None else store.observation("population_census", unit_id, 2020)
+        assert weights.at[unit_id, "population_2020_weight"] == real.value, unit_id
 
 
 def test_generator_is_reproducible(tmp_path: Path) -> None:

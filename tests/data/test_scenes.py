@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard.data import DataStore
+from dashboard.data.scenes import shows_illustrative
+from dashboard.glossary import says_illustrative
 
 from .helpers import problems_of
 
@@ -31,16 +33,37 @@ def write(data_copy: Path, text: str) -> None:
 
 
 def test_bundled_storyboard(store: DataStore) -> None:
-    assert 6 <= len(store.scenes) <= 10
+    assert 6 <= len(store.scenes) <= 12
     assert [s.number for s in store.scenes] == list(range(1, len(store.scenes) + 1))
     assert {s.tab for s in store.scenes} >= {"map", "chart", "sources"}
     services = next(s for s in store.scenes if s.chart == "services")
     assert (services.spotlight, services.compare) == ("dusti", "kulob")
     for scene in store.scenes:
-        indicator = store.indicators[scene.indicator]
+        assert set(scene.titles) == set(scene.notes) == {"en", "ru", "tg"}, scene.number
         assert scene.year in store.years(scene.indicator)
-        if indicator.is_illustrative and scene.tab in ("map", "table") or scene.chart in ("ranking", "services"):
-            assert "llustrative" in scene.note, scene.title  # notes about invented numbers say so
+
+
+def test_no_invented_number_is_stated_as_a_finding(store: DataStore) -> None:
+    """Scenes on the model's figures say so in every language; those naming Dusti and Kulob say the
+    figures are not UNICEF's; scene 1 calls remittances a ratio to GDP."""
+    for scene in store.scenes:
+        if shows_illustrative(
+            store.indicators,
+            lambda i: frozenset(s.value for s in store.statuses(i)),
+            scene.tab,
+            scene.chart,
+            scene.indicator,
+        ):
+            for language in ("en", "ru", "tg"):
+                assert says_illustrative(scene.title(language) + " " + scene.note(language), language), (
+                    scene.number,
+                    language,
+                )
+        if {"dusti", "kulob"} & {scene.spotlight, scene.compare} and scene.tab != "sources":
+            assert "UNICEF" in scene.note("en") and "ЮНИСЕФ" in scene.note("ru") and "ЮНИСЕФ" in scene.note("tg")
+    first = store.scenes[0]
+    assert "ratio to the size of the economy" in first.note("en") and "half of the economy" not in first.note("en")
+    assert "widest gap" not in " ".join(s.title("en") for s in store.scenes)
 
 
 def test_names_resolve_in_any_spelling(data_copy: Path) -> None:
@@ -114,10 +137,9 @@ def test_wrong_shapes(data_copy: Path) -> None:
 
 def test_a_note_too_long_for_a_slide(data_copy: Path) -> None:
     write(data_copy, GOOD.replace("note: Illustrative figures, one sentence.", "note: illustrative " + "word " * 80))
-    problems = problems_of(data_copy)
-    assert len(problems) == 1 and problems[0].startswith(
-        "data/scenes.yaml:3: note: scene 1: String should have at most 320"
-    )
+    assert problems_of(data_copy) == [
+        "data/scenes.yaml:3: note: scene 1: Value error, the en text has 412 characters; at most 320"
+    ]
 
 
 def test_the_storyboard_is_optional(data_copy: Path) -> None:
@@ -152,6 +174,56 @@ def test_strict_types(data_copy: Path) -> None:
 def test_notes_about_illustrative_figures_must_say_so(data_copy: Path) -> None:
     write(data_copy, GOOD.replace("Illustrative figures again.", "Dusti has the lowest coverage."))
     assert problems_of(data_copy) == [
-        "data/scenes.yaml:8: note: scene 2: coverage_medical_pct is illustrative (not official statistics): the note "
-        "must say 'illustrative'"
+        "data/scenes.yaml:8: note: scene 2: the view shows illustrative numbers (not official statistics): "
+        "the en title or note must say so ('illustrative')"
     ]
+
+
+def test_every_language_of_a_scene_must_say_illustrative(data_copy: Path) -> None:
+    text = GOOD.replace(
+        "  - title: First scene\n    note: Illustrative figures, one sentence.\n",
+        "  - title:\n      en: First scene\n      ru: Первая сцена (иллюстративные данные)\n"
+        "      tg: Саҳнаи аввал\n    note:\n      en: Illustrative figures.\n      ru: Одна фраза.\n"
+        "      tg: Як ҷумла.\n",
+    )
+    write(data_copy, text)
+    assert problems_of(data_copy) == [
+        "data/scenes.yaml:7: note: scene 1: the view shows illustrative numbers (not official statistics): "
+        "the tg title or note must say so ('намунавӣ')"
+    ]
+
+
+def test_a_title_in_the_title_counts_and_the_profile_shows_many_indicators(data_copy: Path) -> None:
+    """The profile shows every average indicator: its scene must say illustrative even for population."""
+    text = GOOD.replace(
+        "    tab: map\n    indicator: hh_member_abroad_pct",
+        "    tab: chart\n    chart: profile\n    indicator: population",
+    )
+    text = text.replace("note: Illustrative figures, one sentence.", "note: One sentence.").replace(
+        "year: 2024", "year: 2020", 1
+    )
+    write(data_copy, text)
+    assert problems_of(data_copy) == [
+        "data/scenes.yaml:3: note: scene 1: the view shows illustrative numbers (not official statistics): "
+        "the en title or note must say so ('illustrative')"
+    ]
+    write(data_copy, text.replace("title: First scene", "title: First scene (illustrative)"))
+    assert problems_of(data_copy) == []
+
+
+def test_national_figures_need_no_illustrative_note(data_copy: Path) -> None:
+    text = GOOD.replace("    tab: map\n", "    tab: chart\n    chart: context\n").replace(
+        "note: Illustrative figures, one sentence.", "note: Remittances were 47.9% of GDP in 2024."
+    )
+    write(data_copy, text)
+    assert problems_of(data_copy) == []
+
+
+def test_languages_are_checked(data_copy: Path) -> None:
+    write(data_copy, GOOD.replace("title: First scene", "title:\n      fr: Première scène"))
+    problems = problems_of(data_copy)
+    assert (
+        len(problems) == 1
+        and "unknown language 'fr'" in problems[0]
+        and problems[0].startswith("data/scenes.yaml:3: title:")
+    )

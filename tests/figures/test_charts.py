@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.data import KHATLON, DataStore
+from dashboard.data import KHATLON, DataStore, Status
 from dashboard.figures import (
-    SCREEN,
+    RenderContext,
     chart_figure,
     comparison_pair,
     context_figure,
@@ -19,119 +18,181 @@ from dashboard.figures import (
 )
 from dashboard.figures.reference import khatlon_reference
 from dashboard.figures.style import SELECTED_COLOR
-from dashboard.i18n import translator
+from dashboard.state import Chart, ViewState
 
-t = translator()
+from ..conftest import store_with
+from .hovertext import lines
+
+EN = RenderContext("en")
+RU = RenderContext("ru")
 
 
 def names(figure: dict) -> list[str]:
     return [a.get("name") for a in figure["layout"].get("annotations", [])]
 
 
+def annotation(figure: dict, name: str) -> dict:
+    return next(a for a in figure["layout"]["annotations"] if a.get("name") == name)
+
+
 def test_ranking_sorted_with_selection_bounds_and_khatlon_line(store: DataStore) -> None:
-    figure = ranking_figure(store, "coverage_psychosocial_pct", 2024, "dusti", t, SCREEN)
+    figure = ranking_figure(store, ViewState("coverage_psychosocial_pct", 2024, "dusti"), EN)
     go.Figure(figure)
     bar, line = figure["data"]
     assert bar["x"] == sorted(bar["x"]) and len(bar["x"]) == 25
-    colours = dict(zip(bar["customdata"], bar["marker"]["color"]))
-    assert colours["dusti"] == SELECTED_COLOR and list(colours.values()).count(SELECTED_COLOR) == 1
-    assert "error_x" in bar and len(bar["error_x"]["array"]) == 25
+    colours = dict(zip(bar["y"], bar["marker"]["color"]))
+    assert colours["<b>Dusti</b>"] == SELECTED_COLOR and list(colours.values()).count(SELECTED_COLOR) == 1
+    assert len(bar["error_x"]["array"]) == 25 and figure["layout"]["yaxis"]["dtick"] == 1  # every name shown
     khatlon = store.observation("coverage_psychosocial_pct", KHATLON, 2024).value
     assert line["x"] == [khatlon, khatlon]
-    assert f"dashed line: Khatlon {khatlon:.1f}" in figure["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    subtitle = figure["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    assert f"dashed line: Khatlon {khatlon:.1f}" in subtitle and "whiskers: model interval" in subtitle
     assert "illustrative-mark" in names(figure)
 
 
-def test_ranking_without_khatlon_row_says_it_uses_the_unweighted_mean(store: DataStore) -> None:
+def test_the_khatlon_line_is_the_data_row_not_the_plain_mean(store: DataStore) -> None:
     indicator = store.indicators["coverage_psychosocial_pct"]
-    reference = khatlon_reference(store, indicator, 2024, t)
-    assert reference.from_data and reference.label == "Khatlon"
-    rows = store.snapshot(indicator.id, 2024)["value"]
-    assert abs(reference.value - rows.mean()) > 0.1  # weighted, not the plain mean
+    reference = khatlon_reference(store, indicator, 2024, EN)
+    assert reference.observation is not None and reference.label == "Khatlon"
+    values = [o.value for o in store.year_observations(indicator.id, 2024)]
+    assert abs(reference.value - sum(values) / len(values)) > 0.1  # weighted, not the plain mean
 
 
 def test_ranking_of_a_total_has_no_reference_and_lists_missing_units(store: DataStore) -> None:
-    figure = ranking_figure(store, "population", 2020, None, t, SCREEN)
-    assert len(figure["data"]) == 1 and len(figure["data"][0]["x"]) == 16
+    figure = ranking_figure(store, ViewState("population", 2020), EN)
+    assert len(figure["data"]) == 1 and len(figure["data"][0]["x"]) == 23
     assert "illustrative-mark" not in names(figure)
-    source = next(a for a in figure["layout"]["annotations"] if a["name"] == "source-line")["text"]
-    assert "No data: " in source and "Bokhtar (city)" in source
+    source = annotation(figure, "source-line")["text"].replace("<br>", " ")
+    assert "No data: Qubodiyon, Vose" in source
+    assert figure["data"][0]["text"][-1] == "245,900"  # values beside the bars (no whiskers for a count)
 
 
-def test_trend_has_district_band_and_khatlon(store: DataStore) -> None:
-    figure = trend_figure(store, "hh_member_abroad_pct", 2022, "kulob", t, SCREEN)
+def test_every_hover_of_every_chart_states_the_status_of_illustrative_rows(store: DataStore) -> None:
+    """Ranking, trend, profile, services (and the map, see test_map): each illustrative number says so."""
+    view = ViewState("hh_member_abroad_pct", 2024, "dusti")
+    ranking = ranking_figure(store, view, EN)["data"][0]
+    assert all(lines(ranking, i)[-1].startswith("⚠ Illustrative") for i in range(len(ranking["x"])))
+    for trace in trend_figure(store, view, EN)["data"]:
+        if trace.get("hoverinfo") != "skip":
+            assert all("⚠ Illustrative" in text for text in trace["hovertext"]), trace["name"]
+    khatlon = next(t for t in trend_figure(store, view, EN)["data"] if t["name"] == "Khatlon")
+    assert "⚠ Illustrative: model calibrated to 42% (World Bank, report 2024)" in khatlon["hovertext"][-1]
+    profile = profile_figure(store, view, EN)
+    dots = next(t for t in profile["data"] if t["name"] == "Dusti")
+    assert all("⚠ Illustrative" in text for text in dots["hovertext"])
+    heatmap = services_figure(store, view, EN)["data"][0]
+    assert "⚠ Illustrative" in heatmap["hovertemplate"]
+
+
+def test_official_rows_name_their_source_in_the_hover(store: DataStore) -> None:
+    ranking = ranking_figure(store, ViewState("population", 2020), EN)["data"][0]
+    hover = lines(ranking, 0)
+    assert hover[-1] == "Statistics Agency of Tajikistan (estimate for 1 January 2020)"
+    assert not any("⚠" in line for line in hover)
+
+
+def test_survey_rows_among_model_rows_are_marked_in_the_ranking(mixed_store: DataStore) -> None:
+    bar = ranking_figure(mixed_store, ViewState("hh_member_abroad_pct", 2024), EN)["data"][0]
+    widths = dict(zip(bar["y"], bar["marker"]["line"]["width"]))
+    assert widths["Dusti"] == 0 and widths["Vakhsh"] > 0  # orange outlines on the model's bars only
+    dusti = bar["y"].index("Dusti")
+    assert lines(bar, dusti)[-1] == "Survey estimate · Test survey 2024"
+
+
+def test_trend_of_the_selection_against_khatlon_with_model_band(store: DataStore) -> None:
+    figure = trend_figure(store, ViewState("women_headed_migration_pct", 2022, "kulob"), EN)
     go.Figure(figure)
-    labels = [trace.get("name") for trace in figure["data"]]
-    assert labels[0] == "Khatlon" and labels[-1] == "Kulob (city)" and "95% interval" in labels
-    assert figure["data"][-1]["x"] == list(range(2019, 2025))
-    assert figure["layout"]["shapes"][0]["x0"] == 2022
-    alone = trend_figure(store, "hh_member_abroad_pct", 2022, None, t, SCREEN)
-    assert [trace["name"] for trace in alone["data"]] == ["Khatlon"]
+    traces = {t["name"]: t for t in figure["data"]}
+    assert set(traces) >= {"Kulob (city)", "Khatlon", "model interval"}
+    assert traces["Kulob (city)"]["line"]["color"] == SELECTED_COLOR
+    assert traces["Khatlon"]["line"]["dash"] == "dash"
+    assert figure["layout"]["shapes"][0]["x0"] == 2022  # the year shown is marked
 
 
-def test_profile_covers_every_average_indicator(store: DataStore) -> None:
-    figure = profile_figure(store, 2024, "dusti", t, SCREEN)
+def test_trend_with_nothing_selected_shows_khatlon(store: DataStore) -> None:
+    figure = trend_figure(store, ViewState("hh_member_abroad_pct", 2024), EN)
+    assert [t["name"] for t in figure["data"]] == ["Khatlon"]
+    assert "select a district to compare" in figure["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+
+
+def test_profile_headings_do_not_collide_and_values_carry_units(store: DataStore) -> None:
+    figure = profile_figure(store, ViewState("hh_member_abroad_pct", 2024, "dusti"), EN)
     go.Figure(figure)
-    rows = figure["data"][2]["y"]
-    assert len(rows) == 12 and "Coverage: medical care" in rows
-    assert all(0 <= x <= 1 for x in figure["data"][2]["x"])
-    assert figure["layout"]["title"]["text"].startswith("<b>Dusti: profile, 2024")
+    headings = [
+        a for a in figure["layout"]["annotations"] if a.get("yref") == "paper" and a.get("y") == 1 and not a.get("name")
+    ]
+    assert [h["text"] for h in headings] == ["<b>Dusti</b>", "<b>Khatlon</b>"]
+    assert headings[1]["x"] - headings[0]["x"] >= 0.15  # two columns apart, not "DustiKhatlon"
+    cells = [a["text"] for a in figure["layout"]["annotations"] if a.get("yref") == "y"]
+    assert any(text.endswith("\u00a0US$") for text in cells) and any(text.endswith("\u00a0%") for text in cells)
+    assert any(text.endswith("\u00a0‰") for text in cells)  # per 1,000 residents
+    assert figure["layout"]["title"]["text"].startswith("Dusti: profile, 2024")
 
 
-def test_services_heatmap_and_pair(store: DataStore) -> None:
-    figure = services_figure(store, 2024, ("dusti", "kulob"), t, SCREEN)
+def test_profile_source_line_is_wrapped_to_the_card(store: DataStore) -> None:
+    figure = profile_figure(store, ViewState("hh_member_abroad_pct", 2024, "dusti"), EN)
+    source = annotation(figure, "source-line")["text"]
+    assert all(len(line) <= 140 for line in source.split("<br>"))
+
+
+def test_services_badge_when_any_service_is_illustrative(store: DataStore) -> None:
+    """Not only the first indicator decides: one illustrative service is enough for the badge."""
+    one_real = store_with(store, coverage_psychosocial_pct={"status": Status.OFFICIAL})
+    rows = {o.status for o in one_real.indicator_observations("coverage_medical_pct")}
+    assert rows == {Status.ILLUSTRATIVE}
+    figure = services_figure(one_real, ViewState("coverage_psychosocial_pct", 2024), EN)
+    assert "illustrative-mark" in names(figure)
+
+
+def test_services_compare_dusti_and_kulob_by_default(store: DataStore) -> None:
+    figure = services_figure(store, ViewState("coverage_psychosocial_pct", 2024), EN)
     go.Figure(figure)
-    heatmap = figure["data"][0]
+    heatmap, first, second, khatlon = figure["data"]
     assert len(heatmap["y"]) == 25 and len(heatmap["x"]) == 5
-    assert "<b>▶ Dusti</b>" in heatmap["y"] and "<b>▶ Kulob (city)</b>" in heatmap["y"]
-    assert [trace["name"] for trace in figure["data"][1:]] == ["Dusti", "Kulob (city)", "Khatlon"]
-    assert comparison_pair(None) == ("dusti", "kulob")
-    assert comparison_pair("kulob") == ("kulob", "dusti")
+    assert (first["name"], second["name"], khatlon["name"]) == ("Dusti", "Kulob (city)", "Khatlon")
+    assert heatmap["x"] == ["Psychosocial", "Medical", "Livelihood", "Education", "Social"]
+    assert comparison_pair("panj") == ("panj", "kulob") and comparison_pair("kulob") == ("kulob", "dusti")
 
 
-def test_context_is_real_and_unmarked(store: DataStore) -> None:
-    figure = context_figure(store, 2024, t, SCREEN)
+def test_services_headings_are_short_in_every_language(store: DataStore) -> None:
+    for language in ("ru", "tg"):
+        headings = services_figure(store, ViewState("coverage_psychosocial_pct", 2024), RenderContext(language))
+        assert len(set(headings["data"][0]["x"])) == 5 and all(len(h) <= 12 for h in headings["data"][0]["x"])
+
+
+def test_national_context_uses_a_true_time_axis_and_full_numbers(store: DataStore) -> None:
+    figure = context_figure(store, ViewState("hh_member_abroad_pct", 2024), EN)
     go.Figure(figure)
-    remittances = figure["data"][0]
-    assert remittances["x"] == list(range(2008, 2025)) and remittances["y"][-1] == pytest.approx(47.89)
-    assert "illustrative-mark" not in names(figure)
-    assert "World Bank" in next(a for a in figure["layout"]["annotations"] if a.get("name") == "source-line")["text"]
-
-
-@pytest.mark.parametrize("kind", ["ranking", "trend", "profile", "services", "context", "anything"])
-def test_every_chart_kind_builds_for_every_indicator(store: DataStore, kind: str) -> None:
-    for indicator in store.district_indicators():
-        for year in store.years(indicator.id):
-            figure = chart_figure(kind, store, indicator.id, year, "bokhtar", t, SCREEN)
-            message = [a["text"] for a in figure["layout"].get("annotations", []) if not a.get("name")]
-            assert figure["data"] or message, (kind, indicator.id, year)  # a chart, or a sentence saying why not
-
-
-def test_a_district_without_values_gets_a_sentence_not_empty_axes(store: DataStore) -> None:
-    figure = trend_figure(store, "population", 2020, "panj", t, SCREEN)
-    assert figure["data"] == []
-    assert figure["layout"]["annotations"][0]["text"] == "Panj has no value for this indicator in any year."
-
-
-def test_without_a_khatlon_row_the_chart_says_it_uses_the_unweighted_mean(store: DataStore) -> None:
-    from dashboard.data import KHATLON
-
-    frames = []
-    for indicator_id in store.indicators:
-        rows = store.rows(indicator_id)
-        rows.insert(1, "indicator", indicator_id)
-        frames.append(rows[(rows["district_id"] != KHATLON) | (rows["indicator"] != "coverage_medical_pct")])
-    without = DataStore(
-        list(store.districts.values()),
-        store.indicators,
-        pd.concat(frames, ignore_index=True),
-        store.boundaries,
-        store.resolver,
+    departures = next(t for t in figure["data"] if t["name"].startswith("Labour migrants"))
+    assert departures["x"] == [2016, 2022, 2023]  # numbers on a time axis: the gap 2016-2022 shows
+    layout = figure["layout"]
+    axis = layout[f"xaxis{departures['xaxis'][1:]}"]
+    assert axis["range"][0] < 2016 and axis["range"][1] > 2023
+    titles = " ".join(a["text"] for a in layout["annotations"])
+    assert "thousands" not in titles and not any(
+        str(layout[k].get("ticksuffix", "")) == "k" for k in layout if "axis" in k
     )
-    figure = ranking_figure(without, "coverage_medical_pct", 2024, None, t, SCREEN)
-    mean = without.snapshot("coverage_medical_pct", 2024)["value"].mean()
-    subtitle = figure["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
-    assert f"dashed line: Unweighted mean of districts (no Khatlon figure in the data) {mean:.1f}" in subtitle
-    assert figure["data"][1]["x"] == [pytest.approx(mean), pytest.approx(mean)]
-    trend = trend_figure(without, "coverage_medical_pct", 2024, "dusti", t, SCREEN)
-    assert trend["data"][0]["name"] == "Unweighted mean of districts"
+    households = next(t for t in figure["data"] if t["name"].startswith("Households"))
+    households_axis = layout[f"xaxis{households['xaxis'][1:]}"]
+    assert households_axis["ticktext"][-1] == "2024<br>(report)" and households_axis["ticktext"][0] == "2015"
+    assert "illustrative-mark" not in names(figure)
+
+
+def test_numbers_follow_the_language(store: DataStore) -> None:
+    figure = ranking_figure(store, ViewState("population", 2020), RU)
+    assert figure["layout"]["separators"] == ",\u00a0"
+    assert figure["data"][0]["text"][-1] == "245\u00a0900"
+    trend = trend_figure(store, ViewState("hh_member_abroad_pct", 2024, "dusti"), RU)
+    dusti = next(t for t in trend["data"] if t["name"] == "Дусти")
+    value = store.observation("hh_member_abroad_pct", "dusti", 2024).value
+    assert f"{value:.1f}".replace(".", ",") + " % домохозяйств" in dusti["hovertext"][-1]
+
+
+@pytest.mark.parametrize("kind", list(Chart))
+def test_every_chart_kind_builds_in_every_language(store: DataStore, kind: Chart) -> None:
+    for language in ("en", "ru", "tg"):
+        figure = chart_figure(
+            kind, store, ViewState("remittance_monthly_usd", 2023, "baljuvon"), RenderContext(language)
+        )
+        go.Figure(figure)
+        assert figure["data"] and figure["layout"]["title"]["text"]

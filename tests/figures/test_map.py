@@ -1,69 +1,99 @@
-"""The map figure: offline geometry by URL, grey districts without data, Bokhtar's point, hover."""
+"""The map figure: offline geometry by URL, grey districts without data, Bokhtar's point, four-line hovers."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import plotly.graph_objects as go
 import pytest
+from dash._utils import to_json
 
 from dashboard.data import DataStore
 from dashboard.data.model import Scale
-from dashboard.figures import SCREEN, apply_updates, map_figure, map_updates
-from dashboard.figures.map import NO_DATA, POINTS, SELECTED, SPOTLIT, VALUES, color_range
-from dashboard.figures.style import DIVERGING_SCALE, NO_DATA_COLOR, SEQUENTIAL_SCALE
-from dashboard.i18n import translator
+from dashboard.figures import RenderContext, apply_updates, map_figure, map_updates, projector
+from dashboard.figures.map import BADGE, BASE, LABELS, MARKS, PARTLY, POINTS, VALUES, color_range, compact
+from dashboard.figures.style import (
+    DIMMED_OPACITY,
+    DIVERGING_SCALE,
+    ILLUSTRATIVE_LINE,
+    LIGHT_END,
+    NO_DATA_COLOR,
+    OUTLINE_COLOR,
+    SEQUENTIAL_SCALE,
+)
+from dashboard.state import ViewState
 
-t = translator()
-URL = "/geo/boundaries.json"
+from ..conftest import store_with
+from .hovertext import lines
+
+URL = "/geo/boundaries.0123456789abcdef.json"
+EN = RenderContext("en")
 
 
-def build(store: DataStore, indicator="hh_member_abroad_pct", year=2024, selected=None, spotlight=None) -> dict:
-    return map_figure(store, indicator, year, selected, t, SCREEN, URL, spotlight=spotlight)
+def build(store: DataStore, indicator="hh_member_abroad_pct", year=2024, ctx=EN, **view) -> dict:
+    return map_figure(store, ViewState(indicator, year, **view), ctx, URL)
+
+
+def hover_of(figure: dict, unit_id: str, trace: int = VALUES) -> list[str]:
+    index = figure["data"][trace]["locations"].index(unit_id)
+    return lines(figure["data"][trace], index, figure["layout"]["separators"])
 
 
 def test_figure_is_valid_plotly_with_no_tiles(store: DataStore) -> None:
     figure = build(store)
     go.Figure(figure)  # raises on any invalid property
     types = [trace["type"] for trace in figure["data"]]
-    assert types == ["choropleth", "choropleth", "scattergeo", "choropleth", "choropleth"]
-    assert not any("map" in kind and kind != "choropleth" for kind in types)
+    assert types == ["choropleth"] * 3 + ["scattergeo", "scattergeo"]
     assert figure["layout"]["geo"]["visible"] is False
     assert all(trace.get("geojson") == URL for trace in figure["data"] if trace["type"] == "choropleth")
 
 
-def test_all_24_polygons_are_drawn_whatever_is_missing(store: DataStore) -> None:
+def test_every_polygon_has_its_place_and_missing_values_are_grey(store: DataStore) -> None:
     full = build(store)
-    assert len(full["data"][VALUES]["locations"]) == 24 and full["data"][NO_DATA]["locations"] == []
+    assert len(full["data"][VALUES]["locations"]) == 24 and None not in full["data"][VALUES]["z"]
     population = build(store, "population", 2020)
-    with_value = population["data"][VALUES]["locations"]
-    without = population["data"][NO_DATA]["locations"]
-    assert len(with_value) == 16 and len(without) == 8  # + Bokhtar (a point) = 9 units without a 2020 figure
-    assert set(with_value) | set(without) == set(store.boundaries.polygons["district_id"])
-    assert population["data"][NO_DATA]["colorscale"][0][1] == NO_DATA_COLOR
+    values = dict(zip(population["data"][VALUES]["locations"], population["data"][VALUES]["z"]))
+    assert {d for d, v in values.items() if v is None} == {"vose", "qubodiyon"}  # not drawn: the grey base shows
+    base = dict(zip(population["data"][BASE]["locations"], population["data"][BASE]["z"]))
+    assert base["vose"] == 1 and base["dusti"] == 0
+    assert population["data"][BASE]["colorscale"] == [[0, LIGHT_END], [1, NO_DATA_COLOR]]
+    assert hover_of(population, "vose", BASE) == ["<b>Vose</b>", "No data for 2020"]
 
 
-def test_no_data_districts_say_so_in_the_hover(store: DataStore) -> None:
-    figure = build(store, "population", 2020)
-    hover = dict(zip(figure["data"][NO_DATA]["locations"], figure["data"][NO_DATA]["hovertext"]))
-    assert "No data for 2020" in hover["kushoniyon"]
-    assert figure["data"][POINTS]["marker"]["color"] == [NO_DATA_COLOR]  # Bokhtar has no 2020 figure either
-
-
-def test_hover_has_name_former_name_value_unit_year_bounds_and_source(store: DataStore) -> None:
+def test_hover_has_four_lines_name_value_interval_status(store: DataStore) -> None:
     figure = build(store)
-    hover = dict(zip(figure["data"][VALUES]["locations"], figure["data"][VALUES]["hovertext"]))["dusti"]
     row = store.observation("hh_member_abroad_pct", "dusti", 2024)
-    assert "<b>Dusti — formerly Jilikul (renamed 2016)</b>" in hover
-    assert f"<b>{row.value:.1f} % of households</b> · 2024" in hover
-    assert f"95% interval {row.lower:.1f}–{row.upper:.1f}" in hover and f"n = {row.sample_size:,}" in hover
-    assert "Source: Illustrative figures" in hover and "ILLUSTRATIVE — not official statistics" in hover
+    assert hover_of(figure, "dusti") == [
+        "<b>Dusti (formerly Jilikul)</b>",
+        f"{row.value:.1f} % of households · 2024",
+        f"model interval {row.lower:.1f}–{row.upper:.1f}",
+        "⚠ Illustrative: not official statistics",
+    ]
+    official = build(store, "population", 2020)
+    assert hover_of(official, "dusti") == [
+        "<b>Dusti (formerly Jilikul)</b>",
+        "117,100 persons · 2020",
+        "Statistics Agency of Tajikistan (estimate for 1 January 2020)",
+    ]
+
+
+def test_hover_never_shows_a_file_path(store: DataStore) -> None:
+    for indicator in store.district_indicators():
+        figure = build(store, indicator.id, store.years(indicator.id)[-1])
+        text = json.dumps([figure["data"][VALUES]["hovertemplate"], figure["data"][VALUES]["customdata"]])
+        assert ".py" not in text and "data/" not in text, indicator.id
+
+
+def test_the_census_counts_bokhtar_with_kushoniyon(store: DataStore) -> None:
+    figure = build(store, "population_census", 2020)
+    assert hover_of(figure, "kushoniyon")[2] == "Kushoniyon + Bokhtar (city): one figure, counted together"
+    points = figure["data"][POINTS]
+    assert points["hovertext"][0].split("<br>")[0] == "counted with Kushoniyon: 378,609 persons together"
+    assert points["marker"]["color"] == [NO_DATA_COLOR]
 
 
 def test_bokhtar_is_a_marker_with_its_own_value(store: DataStore) -> None:
-    figure = build(store)
-    points = figure["data"][POINTS]
+    points = build(store)["data"][POINTS]
     assert points["customdata"] == ["bokhtar"]
     assert points["lon"] == [pytest.approx(68.78028)] and points["lat"] == [pytest.approx(37.83639)]
     value = store.observation("hh_member_abroad_pct", "bokhtar", 2024).value
@@ -72,8 +102,7 @@ def test_bokhtar_is_a_marker_with_its_own_value(store: DataStore) -> None:
 
 
 def test_colour_scale_is_sequential_with_unit_title_and_stable_across_years(store: DataStore) -> None:
-    figure = build(store, year=2019)
-    axis = figure["layout"]["coloraxis"]
+    axis = build(store, year=2019)["layout"]["coloraxis"]
     assert axis["colorscale"] == SEQUENTIAL_SCALE
     assert axis["colorbar"]["title"]["text"] == "% of households"
     assert (axis["cmin"], axis["cmax"]) == color_range(store, store.indicators["hh_member_abroad_pct"])
@@ -81,59 +110,77 @@ def test_colour_scale_is_sequential_with_unit_title_and_stable_across_years(stor
 
 
 def test_a_change_indicator_gets_a_diverging_scale_centred_on_zero(store: DataStore) -> None:
-    indicator = replace(store.indicators["hh_member_abroad_pct"], scale=Scale.DIVERGING)
-    diverging = DataStore(
-        list(store.districts.values()),
-        {**store.indicators, indicator.id: indicator},
-        _all_values(store),
-        store.boundaries,
-        store.resolver,
-    )
-    axis = build(diverging)["layout"]["coloraxis"]
+    diverging = store_with(store, hh_member_abroad_pct={"scale": Scale.DIVERGING})
+    figure = build(diverging)
+    axis = figure["layout"]["coloraxis2"]
+    assert figure["data"][VALUES]["coloraxis"] == "coloraxis2"
     assert axis["colorscale"] == DIVERGING_SCALE and axis["cmid"] == 0 and axis["cmin"] == -axis["cmax"]
 
 
-def _all_values(store: DataStore):
-    import pandas as pd
-
-    frames = []
-    for indicator_id in store.indicators:
-        rows = store.rows(indicator_id)
-        rows.insert(1, "indicator", indicator_id)
-        frames.append(rows)
-    return pd.concat(frames, ignore_index=True)
-
-
 def test_illustrative_mark_and_attribution(store: DataStore) -> None:
-    names = [a.get("name") for a in build(store)["layout"]["annotations"]]
-    assert "illustrative-mark" in names and "attribution" in names and "source-line" in names
-    official = [a.get("name") for a in build(store, "population", 2020)["layout"]["annotations"]]
-    assert "illustrative-mark" not in official and "attribution" in official
+    annotations = build(store)["layout"]["annotations"]
+    assert [a.get("name") for a in annotations] == [
+        "illustrative-mark",
+        "partly-illustrative",
+        "source-line",
+        "attribution",
+    ]
+    assert annotations[BADGE]["visible"] is True and "Illustrative data" in annotations[BADGE]["text"]
+    assert build(store, "population", 2020)["layout"]["annotations"][BADGE]["visible"] is False
 
 
-def test_spotlight_dims_everything_else(store: DataStore) -> None:
-    figure = build(store, selected="dusti", spotlight="dusti")
-    assert figure["data"][SPOTLIT]["locations"] == ["dusti"] and "dusti" not in figure["data"][VALUES]["locations"]
-    assert figure["data"][VALUES]["marker"]["opacity"] < 0.5 and figure["data"][SPOTLIT]["coloraxis"] == "coloraxis"
-    assert figure["data"][SELECTED]["marker"]["line"]["width"] == 5
-    assert figure["data"][POINTS]["marker"]["opacity"] == [pytest.approx(0.35)]
-    plain = build(store, selected="dusti")
-    assert plain["data"][SPOTLIT]["locations"] == [] and plain["data"][VALUES]["marker"]["opacity"] == 1.0
+def test_spotlight_dims_within_the_scale_and_outlines_the_district(store: DataStore) -> None:
+    figure = build(store, selected="dusti", spotlight=True)
+    opacity = dict(zip(figure["data"][VALUES]["locations"], figure["data"][VALUES]["marker"]["opacity"]))
+    assert opacity["dusti"] == 1.0 and {v for k, v in opacity.items() if k != "dusti"} == {DIMMED_OPACITY}
+    assert set(figure["data"][BASE]["z"]) == {0}  # under the dimmed colours: the scale's light end, not white or grey
+    assert figure["data"][MARKS]["locations"] == ["dusti"]
+    assert build(store, selected="dusti")["data"][VALUES]["marker"]["opacity"] == 1.0
 
 
 def test_selected_district_is_outlined(store: DataStore) -> None:
-    assert build(store, selected="dusti")["data"][SELECTED]["locations"] == ["dusti"]
-    assert build(store)["data"][SELECTED]["locations"] == []
-    marker = build(store, selected="bokhtar")["data"][POINTS]["marker"]
-    assert marker["line"]["width"] == [4]
+    marks = build(store, selected="dusti")["data"][MARKS]
+    assert marks["locations"] == ["dusti"] and marks["marker"]["line"]["color"] == [OUTLINE_COLOR]
+    assert build(store)["data"][MARKS]["locations"] == []
+    assert build(store, selected="bokhtar")["data"][POINTS]["marker"]["line"]["width"] == [4]
 
 
-def test_updates_touch_no_geometry_and_stay_small(store: DataStore) -> None:
-    updates = map_updates(store, "coverage_medical_pct", 2021, "kulob", t, SCREEN)
-    assert not any("geojson" in path for path in updates)
-    size = len(json.dumps({"/".join(map(str, k)): v for k, v in updates.items()}))
-    assert size < 15_000  # uncompressed; the geometry alone is ~34 kB
+def test_survey_rows_among_model_rows_are_marked_one_by_one(mixed_store: DataStore) -> None:
+    figure = build(mixed_store)
+    marks = figure["data"][MARKS]
+    flagged = {d for d, c in zip(marks["locations"], marks["marker"]["line"]["color"]) if c == ILLUSTRATIVE_LINE}
+    assert len(flagged) == 24 - 3 and not flagged & {"dusti", "kulob", "baljuvon"}
+    assert hover_of(figure, "dusti")[-1] == "Survey estimate · Test survey 2024"
+    assert hover_of(figure, "dusti")[2] == "95% interval 44.1–50.9 · n = 612"
+    assert hover_of(figure, "vakhsh")[-1] == "⚠ Illustrative: not official statistics"
+    assert hover_of(figure, "baljuvon")[2] == "95% interval 38.1–71.9 · small sample (n = 24): read with care"
+    badge, partly = figure["layout"]["annotations"][BADGE], figure["layout"]["annotations"][PARTLY]
+    assert partly["visible"] is True and "Partly illustrative" in partly["text"] and badge["visible"] is False
+
+
+def test_district_names_are_on_the_map_in_the_page_language(store: DataStore) -> None:
+    figure = build(store, labels=True)
+    layer = figure["data"][LABELS]
+    assert layer["visible"] is True and "Dusti" in layer["text"] and len(layer["text"]) == 24
+    assert build(store, labels=False)["data"][LABELS]["visible"] is False
+    russian = build(store, ctx=RenderContext("ru"), labels=True)["data"][LABELS]["text"]
+    assert "Дусти" in russian and "Куляб" in russian
+
+
+def test_updates_touch_no_geometry_and_stay_under_2_kb(store: DataStore) -> None:
+    view = ViewState("coverage_medical_pct", 2021, "kulob")
+    updates = map_updates(store, view, EN)
+    assert not any("geojson" in path or path[1:3] in ((VALUES, "locations"), (BASE, "locations")) for path in updates)
+    pairs = compact(updates)  # what the drawing callback sends
+    assert len(to_json(pairs).encode("utf-8")) <= 2_000  # decoded bytes of the map's update, as Dash writes them
     figure = build(store)
     apply_updates(figure, updates)
-    assert figure["layout"]["title"]["text"].startswith("<b>Coverage: medical care, 2021")
+    assert figure["layout"]["title"]["text"].startswith("Coverage: medical care, 2021")
     assert figure["data"][VALUES]["geojson"] == URL
+
+
+def test_projector_type_scales_with_the_screen(store: DataStore) -> None:
+    small = build(store, ctx=RenderContext("en", projector(1280, 720)))
+    large = build(store, ctx=RenderContext("en", projector(1920, 1080)))
+    assert small["layout"]["title"]["font"]["size"] < large["layout"]["title"]["font"]["size"]
+    assert small["data"][POINTS]["textfont"]["size"] >= 16

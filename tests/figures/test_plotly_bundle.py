@@ -16,8 +16,6 @@ import pytest
 
 from dashboard.data import DataStore
 
-CHART_KINDS = ("ranking", "trend", "profile", "services", "context")
-
 
 def dashboard_figures(store: DataStore) -> Iterator[dict]:
     """Every kind of figure the dashboard draws, for a few indicators, years and selections.
@@ -26,18 +24,17 @@ def dashboard_figures(store: DataStore) -> Iterator[dict]:
     or when a new builder is added.
     """
     from dashboard import figures
-    from dashboard.i18n import translator
+    from dashboard.state import Chart, ViewState
 
-    t = translator()
+    ctx = figures.RenderContext("en")
     for n, indicator in enumerate(store.district_indicators()):
         years = store.years(indicator.id)
-        kinds = CHART_KINDS if n < 2 else ("ranking", "trend")  # the others do not depend on the indicator
-        for year, district in ((min(years), None), (max(years), "dusti"), (max(years), "bokhtar")):
+        kinds = list(Chart) if n < 2 else [Chart.RANKING, Chart.TREND]  # the others do not depend on the indicator
+        for year, unit in ((min(years), None), (max(years), "dusti"), (max(years), "bokhtar")):
+            view = ViewState(indicator.id, year, unit, spotlight=unit == "dusti")
             for kind in kinds:
-                yield figures.chart_figure(kind, store, indicator.id, year, district, t, figures.SCREEN)
-            yield figures.map_figure(
-                store, indicator.id, year, district, t, figures.SCREEN, "/geo/boundaries.json", spotlight="kulob"
-            )
+                yield figures.chart_figure(kind, store, view, ctx)
+            yield figures.map_figure(store, view, ctx, "/geo/boundaries.json")
 
 
 def trace_types(figures: Iterable) -> set[str]:
