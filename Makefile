@@ -68,5 +68,5 @@ plotly-bundle:
 # the app compiles them when it starts.
 messages: install
 	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k t -k N_ -o dashboard/i18n/messages.pot dashboard
-	$(BIN)/pybabel update --no-location -i dashboard/i18n/messages.pot -d dashboard/i18n/locales -D messages -l ru
-	$(BIN)/pybabel update --no-location -i dashboard/i18n/messages.pot -d dashboard/i18n/locales -D messages -l tg
+	$(BIN)/pybabel update -i dashboard/i18n/messages.pot -d dashboard/i18n/locales -D messages -l ru
+	$(BIN)/pybabel update -i dashboard/i18n/messages.pot -d dashboard/i18n/locales -D messages -l tg

@@ -41,22 +41,37 @@
       h: Math.round(window.innerHeight / step) * step
     };
   }
+  /* What of the size changes a drawing: in presenter mode the size; otherwise the width below the
+     1366 px laptop the server assumes (figures are wrapped to their cards, names shown from 1100 px). */
   function sizeKey(size, present) {
     if (present) { return size.w + "x" + size.h; }
-    return size.w >= 1100 ? "wide" : "narrow";
+    return size.w >= 1366 ? "wide" : String(size.w);
   }
-  var sentKey = null;
-  function reportViewport(force) {
-    var set = window.dash_clientside && window.dash_clientside.set_props;
-    if (!set || !ready) { return false; }
-    var size = viewport(), present = presenting();
-    var key = sizeKey(size, present);
-    var assumed = sizeKey({ w: 1920, h: 1080 }, present);  // what the server draws without a size
-    if (key !== (sentKey === null ? assumed : sentKey) || force) {
-      sentKey = key;
-      set("viewport", { data: size });
+  var sentKey = null;  // the size class the server last heard of (null: it assumes a laptop or a projector)
+  function sizeChanged(search) {
+    var present = presenting(search);
+    var key = sizeKey(viewport(), present);
+    var assumed = sizeKey({ w: present ? 1920 : 1366, h: present ? 1080 : 768 }, present);
+    return key !== (sentKey === null ? assumed : sentKey);
+  }
+  /* A request for a URL, with the window's size when the server should hear of it. */
+  function requestFor(search) {
+    requests += 1;
+    var request = { search: search, n: requests };
+    if (sizeChanged(search)) {
+      var size = viewport();
+      request.w = size.w;
+      request.h = size.h;
+      sentKey = sizeKey(size, presenting(search));
     }
-    return true;
+    return request;
+  }
+  /* The window changed size (or the page just started): ask again for what is shown, with the size. */
+  function reportViewport() {
+    var set = window.dash_clientside && window.dash_clientside.set_props;
+    if (!set || !ready || !sizeChanged(window.location.search)) { return; }
+    shownQuery = null;
+    set("url-request", { data: requestFor(window.location.search) });
   }
 
   /* Fetch what the cached scenes' maps will need (the boundaries, the topojson stub) while the
@@ -97,7 +112,7 @@
         var noUpdate = window.dash_clientside.no_update;
         if (!ready) {  // the first call: the renderer is ready for the window's size
           ready = true;
-          setTimeout(function () { reportViewport(false); }, 1000);
+          setTimeout(reportViewport, 0);
         }
         search = search || "";
         if (search === shownQuery) { return noUpdate; }
@@ -121,8 +136,7 @@
           }
         }
         shownQuery = null;
-        requests += 1;
-        return { search: search, n: requests };
+        return requestFor(search);
       },
       closeNotice: function () { return true; },
       cacheArrived: function (cache) { prefetchGeometry(cache); return window.dash_clientside.no_update; },
@@ -182,12 +196,11 @@
     }
   });
 
-  window.__khatlon = function () { return { ready: ready, sentKey: sentKey, shown: shownQuery }; };
   /* ---------------------------------------------------------------- the window's size */
   var resizeTimer = null;
   window.addEventListener("resize", function () {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(function () { reportViewport(false); }, 250);
+    resizeTimer = setTimeout(reportViewport, 300);
   });
 
   /* ---------------------------------------------------------------- presenter mode and its keys */
@@ -212,10 +225,8 @@
   function goTo(number) {
     var target = Math.min(Math.max(number, 1), sceneCount());
     if (presenting() && target === sceneNumber()) { return; }
-    if (!presenting()) { sentKey = null; }
     var query = new URLSearchParams({ present: "1", scene: String(target), lang: language() });
     navigate(query);
-    setTimeout(function () { reportViewport(false); }, 0);
   }
   /* Back to the dashboard on the scene's view: #leave-query holds that view's full query, so one
      history entry is added and Back returns to the scene. */

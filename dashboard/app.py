@@ -22,7 +22,7 @@ from flask import Flask, Response, has_request_context, request
 
 from .callbacks import register_callbacks
 from .data import DataStore, load_store
-from .figures import PROJECTOR, SCREEN, RenderContext
+from .figures import RenderContext
 from .i18n import preferred_language, translator
 from .layout.page import PageUrls, page
 from .settings import Settings
@@ -66,8 +66,7 @@ class KhatlonDash(Dash):
         return self._page(self.view_for_request(), self.request_search())
 
     def _page(self, view: ViewState, search: str):
-        ctx = RenderContext(view.lang, PROJECTOR if view.present else SCREEN)
-        return page(self.store, view, ctx, self.urls, source=search)
+        return page(self.store, view, RenderContext(view.lang), self.urls, source=search)
 
     def serve_layout(self):
         view = self.view_for_request()

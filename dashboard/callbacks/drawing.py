@@ -18,11 +18,12 @@ from ..figures.keys import MAP, visible_figures
 from ..layout.common import indicator_note, note_class
 from ..layout.ids import ID
 from ..layout.page import PageUrls
+from ..layout.placement import Viewport, figure_context
 from ..layout.sources import sources_panel
 from ..layout.stage import stage_content
 from ..layout.table import caption, table_body, table_options, year_options
 from ..state import Chart, Tab, ViewState, from_dict, scene_state
-from .rendering import Renderer, Viewport, context_for
+from .rendering import Renderer
 from .safety import guarded
 
 SCREEN_OUTPUTS = (
@@ -67,23 +68,25 @@ class Drawing:
         self.urls = urls
         self.renderer = Renderer(store, urls.geojson)
 
-    def figure_updates(self, view: ViewState, ctx: RenderContext, drawn: object) -> tuple[dict, dict]:
+    def figure_updates(self, view: ViewState, viewport: Viewport, drawn: object) -> tuple[dict, dict]:
         """For each figure on screen: what changed since the drawn one (``drawn``: graph id -> key)."""
         drawn = drawn if isinstance(drawn, dict) else {}
         updates, keys = {}, dict(drawn)
         for kind in visible_figures(view):
             graph = GRAPHS.get(kind, ID.CHART)
+            ctx = figure_context(kind, view, viewport)
             update, keys[graph] = self.renderer.update(kind, view, ctx, drawn.get(graph))
             if update is not None:
                 updates[graph] = update
         return updates, keys
 
-    def screen(self, view: ViewState, ctx: RenderContext, drawn: object) -> tuple:
+    def screen(self, view: ViewState, viewport: Viewport, drawn: object) -> tuple:
         store, skip = self.store, no_update
+        ctx = RenderContext(view.lang)
         indicator = store.indicators[view.indicator]
         table = view.tab == Tab.TABLE
         options = table_options(view, view.year, "", None)
-        updates, keys = self.figure_updates(view, ctx, drawn)
+        updates, keys = self.figure_updates(view, viewport, drawn)
         return (
             updates or skip,
             keys if keys != drawn else skip,
@@ -96,9 +99,9 @@ class Drawing:
             note_class(store, indicator),
         )
 
-    def stage(self, view: ViewState, ctx: RenderContext) -> dict:
+    def stage(self, view: ViewState, viewport: Viewport) -> dict:
         """What the presenter's stage shows for one view (also a scene cache entry)."""
-        return stage_content(self.store, view, ctx, self.urls.geojson, self.renderer.chart)
+        return stage_content(self.store, view, viewport, self.urls.geojson, self.renderer.figure)
 
     def scene_cache(self, view: ViewState, viewport: Viewport) -> dict:
         """Every scene's stage, for this language and screen size."""
@@ -106,12 +109,13 @@ class Drawing:
         for number in range(1, len(self.store.scenes) + 1):
             scene = scene_state(self.store, number, view.lang)
             scene = replace(scene, labels=labels_shown(scene, viewport))
-            scenes[str(number)] = self.stage(scene, context_for(scene, viewport))
+            scenes[str(number)] = self.stage(scene, viewport)
         return {"key": cache_key(self.store, view, viewport), "language": view.lang, "scenes": scenes}
 
 
 def cache_key(store: DataStore, view: ViewState, viewport: Viewport) -> str:
-    return f"{store.version}|{view.lang}|{viewport.width}x{viewport.height}"
+    width, height = viewport.size(True)
+    return f"{store.version}|{view.lang}|{width}x{height}"
 
 
 def register(app: Dash, store: DataStore, urls: PageUrls) -> Drawing:
@@ -148,10 +152,9 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> Drawing:
         viewport = Viewport.from_store(viewport_data)
         view = from_dict(store, data)
         view = replace(view, labels=labels_shown(view, viewport))
-        ctx = context_for(view, viewport)
         if not view.present:
-            return (*drawing.screen(view, ctx, drawn), "app", *(no_update,) * (len(PRESENTER_OUTPUTS) - 1))
-        stage = drawing.stage(view, ctx)
+            return (*drawing.screen(view, viewport, drawn), "app", *(no_update,) * (len(PRESENTER_OUTPUTS) - 1))
+        stage = drawing.stage(view, viewport)
         key = cache_key(store, view, viewport)
         return (
             *(no_update,) * len(SCREEN_OUTPUTS),

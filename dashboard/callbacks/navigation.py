@@ -22,8 +22,8 @@ from ..layout.controls import year_props
 from ..layout.header import notice_text
 from ..layout.ids import ID
 from ..layout.page import PageUrls, can_play, page_content
+from ..layout.placement import Viewport
 from ..state import ViewState, clean_language, clean_state, clean_unit, from_dict, parse_query
-from .rendering import Viewport, context_for
 from .safety import guarded
 
 ON = ["on"]
@@ -78,6 +78,15 @@ def next_state(store: DataStore, trigger: str | None, values: dict, previous: Vi
     return state
 
 
+def reported_size(request: object, current: object):
+    """The window size a URL request carries (the browser sends it when it changed), else no update."""
+    if not isinstance(request, dict) or "w" not in request:
+        return no_update
+    size = Viewport.from_store(request)
+    data = {"w": size.width, "h": size.height} if size.width else None
+    return data if data != current else no_update
+
+
 def _changed(new, old):
     return new if new != old else no_update
 
@@ -100,15 +109,19 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
         Output(ID.VIEW, "data"),
         Output(ID.NOTICE_TEXT, "children"),
         Output(ID.NOTICE, "hidden"),
+        Output(ID.VIEWPORT, "data"),
         *CONTROLS,
         State(ID.VIEW, "data"),
         State(ID.YEAR, "value"),
+        State(ID.VIEWPORT, "data"),
         prevent_initial_call=True,
     )
-    @guarded(no_update_count=16)
-    def sync_url_and_controls(search, indicator, year, district, click, tab, chart, spotlight, labels, view, slider):
+    @guarded(no_update_count=17)
+    def sync_url_and_controls(
+        search, indicator, year, district, click, tab, chart, spotlight, labels, view, slider, viewport
+    ):
         if len(ctx.triggered) > 1:  # controls of a page drawn again (language switch): nothing moved
-            return (no_update,) * 16
+            return (no_update,) * 17
         trigger = ctx.triggered_id
         previous = from_dict(store, view)
         values = {
@@ -146,6 +159,7 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
             data if state != previous or (isinstance(view, dict) and view.get("query") != query) else no_update,
             notice_text(state.notices, RenderContext(state.lang)) if state.notices else no_update,
             not state.notices,  # a URL value not understood is said; any other change hides the notice
+            reported_size(search, viewport),
         )
 
     @app.callback(
@@ -162,7 +176,8 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
         state = replace(previous, lang=clean_language(language, previous.lang))
         if state.lang == previous.lang:
             return no_update
-        return page_content(store, state, context_for(state, Viewport.from_store(viewport)), urls, state.to_query())
+        context = RenderContext(state.lang)
+        return page_content(store, state, context, urls, state.to_query(), Viewport.from_store(viewport))
 
     app.clientside_callback(  # also on load: a page drawn for another URL (no Referer) asks again
         ClientsideFunction("khatlon", "route"),

@@ -16,9 +16,10 @@ from ..figures.diff import figure_diff
 from ..figures.keys import MAP
 from ..figures.map import compact, map_updates
 from ..layout.ids import ID
+from ..layout.placement import Viewport, figure_context
 from ..state import from_dict
 from .drawing import labels_shown
-from .rendering import Renderer, Viewport, context_for
+from .rendering import Renderer
 from .safety import guarded
 
 
@@ -32,7 +33,7 @@ def play_frames(
         return {"stop": True, "nonce": clicks}
     size = Viewport.from_store(viewport)
     state = replace(state, labels=labels_shown(state, size))
-    context = context_for(state, size)
+    context = figure_context(MAP, state, size)
     # The first frame sets everything that depends on the view; each later one only what changed.
     frames = {str(years[0]): compact(map_updates(store, replace(state, year=years[0]), context))}
     for previous, year in zip(years, years[1:]):

@@ -10,49 +10,16 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from ..data import DataStore
-from ..figures import RenderContext, chart_figure, map_figure, projector
+from ..figures import RenderContext, chart_figure, map_figure
 from ..figures.diff import figure_diff
 from ..figures.keys import MAP, figure_key, parse_key, reduced
-from ..figures.style import SCREEN, Style
 from ..state import ViewState
 
 CACHE_SIZE = 256
 LOG = logging.getLogger("dashboard.callbacks")
-
-
-@dataclass(frozen=True)
-class Viewport:
-    """The browser window, in steps (so that resizing a few pixels does not redraw anything)."""
-
-    width: int = 1920
-    height: int = 1080
-
-    @classmethod
-    def from_store(cls, data: object) -> Viewport:
-        if not isinstance(data, dict):
-            return cls()
-        try:
-            width, height = int(data.get("w", 1920)), int(data.get("h", 1080))
-        except (TypeError, ValueError):
-            return cls()
-        return cls(min(max(width, 320), 7680), min(max(height, 320), 4320))
-
-    @property
-    def wide(self) -> bool:
-        """Wide enough for district names on the map (the map card is then 600 px or more)."""
-        return self.width >= 1100
-
-
-def style_for(view: ViewState, viewport: Viewport) -> Style:
-    return projector(viewport.width, viewport.height) if view.present else SCREEN
-
-
-def context_for(view: ViewState, viewport: Viewport) -> RenderContext:
-    return RenderContext(view.lang, style_for(view, viewport))
 
 
 class Renderer:
@@ -85,7 +52,10 @@ class Renderer:
             return None, key
         new = self.figure(kind, view, ctx)
         old = self._figure_for_key(drawn, kind)
-        return ({"figure": new} if old is None else {"pairs": figure_diff(old, new)}), key
+        if old is None:
+            return {"figure": new}, key
+        pairs = figure_diff(old, new)
+        return ({"pairs": pairs} if pairs else None), key
 
     def _figure_for_key(self, key: object, kind: str) -> dict | None:
         """The figure a key names (the page's record; from the browser, so checked) or ``None``."""

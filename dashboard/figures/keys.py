@@ -39,23 +39,24 @@ def figure_key(kind: str, view: ViewState, ctx: RenderContext) -> str:
     small = reduced(view, kind)
     fields = {f: getattr(small, f) for f in FIGURE_FIELDS[kind]}
     style = ctx.style.name if ctx.style.name == "screen" else f"projector:{ctx.style.size[0]}x{ctx.style.size[1]}"
-    return json.dumps({"k": str(kind), "v": fields, "l": ctx.language, "s": style}, separators=(",", ":"))
+    key = {"k": str(kind), "v": fields, "l": ctx.language, "s": style, "w": ctx.width}
+    return json.dumps(key, separators=(",", ":"))
 
 
 def parse_key(key: object) -> tuple[str, ViewState, RenderContext] | None:
     """The figure a key names, or ``None`` for anything that is not a key this module wrote."""
     try:
         data = json.loads(key) if isinstance(key, str) and len(key) < 400 else None
-        kind, fields, language, style = data["k"], data["v"], data["l"], data["s"]
+        kind, fields, language, style, width = data["k"], data["v"], data["l"], data["s"], int(data["w"])
         if kind not in FIGURE_FIELDS or set(fields) != set(FIGURE_FIELDS[kind]):
             return None
         view = replace(ViewState(indicator=fields.get("indicator", ""), year=int(fields.get("year", 0))), lang=language)
         view = replace(view, **{f: fields[f] for f in FIGURE_FIELDS[kind] if f not in ("indicator", "year")})
         if style == "screen":
-            ctx = RenderContext(language, SCREEN)
+            ctx = RenderContext(language, SCREEN, width)
         else:
-            width, height = (int(n) for n in style.split(":")[1].split("x"))
-            ctx = RenderContext(language, projector(width, height))
+            screen_width, screen_height = (int(n) for n in style.split(":")[1].split("x"))
+            ctx = RenderContext(language, projector(screen_width, screen_height), width)
         return kind, view, ctx
     except (TypeError, ValueError, KeyError, AttributeError, IndexError):
         return None

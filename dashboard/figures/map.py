@@ -32,7 +32,6 @@ from typing import Any
 from plotly.colors import sample_colorscale
 
 from ..data import DataStore, Indicator
-from ..data.boundaries import ATTRIBUTION as BOUNDARIES_ATTRIBUTION
 from ..data.model import Scale
 from ..data.quality import shown_value
 from ..state import ViewState
@@ -55,9 +54,13 @@ from .style import (
 
 BASE, VALUES, MARKS, POINTS, LABELS = range(5)
 BADGE, PARTLY, SOURCE, ATTRIBUTION_NOTE = range(4)
-ATTRIBUTION = f"{BOUNDARIES_ATTRIBUTION} (ODbL)"
 Path = tuple[Any, ...]
 TRANSPARENT = [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]]
+FOOTER_GAP = 6  # px between the map and its source line
+COLORBAR_PX = 110  # the colour bar, its ticks and its title, right of the map
+SMALL_AREA = 0.065  # square degrees: below this a district's name is written in short ("A. Jomi")
+# Nudges (longitude, latitude) of names that would sit on a neighbour's in the crowded centre.
+LABEL_NUDGES = {"kushoniyon": (-0.02, -0.05), "khuroson": (-0.04, 0.02), "abdurahmoni_jomi": (0.02, 0.05)}
 
 
 def color_range(store: DataStore, indicator: Indicator) -> tuple[float, float]:
@@ -142,9 +145,9 @@ def _layout_updates(store: DataStore, indicator: Indicator, view: ViewState, ctx
         unit_text(indicator, ctx),
         illustrative=store.shows_illustrative([indicator.id]),
     )
-    source = provenance_annotations(store, [indicator], ctx, fraction=0.85)[-1]
+    source = provenance_annotations(store, [indicator], ctx)[-1]
     frame["annotations"] = [source]
-    place_footer(frame, ctx.style, axis_room=6)
+    place_footer(frame, ctx.style, axis_room=FOOTER_GAP)
     cmin, cmax = color_range(store, indicator)
     partly = store.is_partly_illustrative(indicator.id)
     axis = color_axis(indicator)
@@ -152,7 +155,7 @@ def _layout_updates(store: DataStore, indicator: Indicator, view: ViewState, ctx
         ("data", VALUES, "coloraxis"): axis,
         ("layout", axis, "cmin"): cmin,
         ("layout", axis, "cmax"): cmax,
-        ("layout", axis, "colorbar", "title", "text"): wrap(unit_text(indicator, ctx), 22),
+        ("layout", axis, "colorbar", "title", "text"): wrap(unit_text(indicator, ctx), 14),
         ("layout", axis, "colorbar", "tickformat"): f",.{indicator.decimals}f",
         ("layout", "title", "text"): frame["title"]["text"],
         ("layout", "title", "pad", "t"): frame["title"]["pad"]["t"],
@@ -214,7 +217,7 @@ def _points_trace(store: DataStore, ctx: RenderContext) -> dict:
         "lat": [points[d][1] for d in points],
         "customdata": list(points),
         "text": [unit_name(store.units[d], ctx, with_type=False) for d in points],
-        "textposition": "middle left",
+        "textposition": "top left",
         "textfont": {"size": ctx.style.small_size + 1, "color": ctx.style.text_color},
         "marker": {"symbol": "circle", "size": 16 if ctx.style.name == "screen" else 26},
         "hovertemplate": "<b>%{text}</b><br>%{hovertext}" + EXTRA,
@@ -222,17 +225,40 @@ def _points_trace(store: DataStore, ctx: RenderContext) -> dict:
     }
 
 
+def short_name(name: str) -> str:
+    """``Abdurahmoni Jomi`` -> ``A. Jomi`` (as Tajik tables write it: ``А. Ҷомӣ``); one word stays whole."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    first = words[0][:2] if words[0][:2].lower() in ("sh", "ш") else words[0][0]
+    return f"{first}. {' '.join(words[1:])}"
+
+
 def _labels(store: DataStore, ctx: RenderContext) -> dict:
-    """District names at a point well inside each polygon, in the page's language (no hover)."""
+    """District names at a point well inside each polygon, in the page's language (no hover).
+
+    Small districts get the short form of their name, and a few in the crowded centre are nudged
+    off their neighbours' names.
+    """
     points = store.boundaries.label_points()
+    areas = store.boundaries.areas()
     ids = [d for d in store.polygon_ids if d in points]
     size = ctx.style.small_size if ctx.style.name == "screen" else ctx.style.small_size - 2
+
+    def text(unit_id: str) -> str:
+        name = unit_name(store.units[unit_id], ctx, with_type=False)
+        return short_name(name) if areas[unit_id] < SMALL_AREA or len(name) > 14 else wrap(name, 11)
+
+    def position(unit_id: str) -> tuple[float, float]:
+        nudge = LABEL_NUDGES.get(unit_id, (0, 0))
+        return points[unit_id][0] + nudge[0], points[unit_id][1] + nudge[1]
+
     return {
         "type": "scattergeo",
         "mode": "text",
-        "lon": [points[d][0] for d in ids],
-        "lat": [points[d][1] for d in ids],
-        "text": [wrap(unit_name(store.units[d], ctx, with_type=False), 11) for d in ids],
+        "lon": [position(d)[0] for d in ids],
+        "lat": [position(d)[1] for d in ids],
+        "text": [text(d) for d in ids],
         "textfont": {
             "size": max(size, 10),
             "color": "#102a43",
@@ -255,7 +281,7 @@ def _frame(store: DataStore, padding: float = 0.02) -> dict:
 
 def _attribution(ctx: RenderContext) -> dict:
     return {
-        "text": ATTRIBUTION,
+        "text": ctx.t("© OpenStreetMap contributors; geoBoundaries (ODbL)"),
         "showarrow": False,
         "xref": "paper",
         "yref": "paper",
@@ -289,7 +315,7 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
     polygons = store.polygon_ids
     names = [f"<b>{place_title(store, d, None, ctx)}</b>" for d in polygons]
     thin = {"color": "#ffffff", "width": 0.8}
-    source = provenance_annotations(store, [], ctx)[-1]
+    source = {**provenance_annotations(store, [], ctx)[-1], "yshift": -FOOTER_GAP}
     figure = {
         "data": [
             _choropleth(
@@ -325,7 +351,7 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
                 "visible": False,
                 "projection": {"type": "mercator"},
                 "bgcolor": "rgba(0,0,0,0)",
-                "domain": {"x": [0, 0.86], "y": [0, 1]},
+                "domain": {"x": [0, round(1 - COLORBAR_PX / ctx.width, 3)], "y": [0, 1]},
             },
             "coloraxis": {"colorscale": SEQUENTIAL_SCALE, "colorbar": _colorbar(ctx)},
             "coloraxis2": {"colorscale": DIVERGING_SCALE, "cmid": 0, "colorbar": _colorbar(ctx)},

@@ -84,6 +84,7 @@ def _bars(store: DataStore, indicator: Indicator, axis: str, color: str, ctx: Re
         "text": [ctx.number(o.value, indicator.decimals) for o in series],
         "textposition": "outside",
         "textfont": {"size": ctx.style.small_size},
+        "constraintext": "none",  # plotly would shrink the labels to the bars' width
         "cliponaxis": False,
         "hovertext": ["<br>".join(hover_lines(store, indicator, TAJIKISTAN, o.year, ctx)) for o in series],
         "hovertemplate": "%{hovertext}" + EXTRA,
@@ -110,6 +111,7 @@ def _axes(
             "domain": domain_x,
             "anchor": f"y{suffix}",
             "range": [min(tickvals) - 0.8, max(tickvals) + 0.8],
+            "tickangle": 0,
             **({"dtick": 2} if on_top else {"tickmode": "array", "tickvals": tickvals, "ticktext": ticktext}),
         }
         axes[f"yaxis{suffix}"] = {
@@ -121,7 +123,7 @@ def _axes(
             "range": [0, 1.25 * max(o.value for o in series)],
         }
         label = f"{ctx.text(indicator, 'label')} ({unit_text(indicator, ctx)}; {ctx.text(indicator, 'source_name')})"
-        chars = int(style.chars_per_line * (1.6 if on_top else 0.75))
+        chars = ctx.chars(style.font_size, 0.95 if on_top else 0.44)
         titles.append(_panel_title(label, domain_x[0], domain_y[1] + 0.02, ctx, chars))
     return axes, titles
 
@@ -158,7 +160,7 @@ def context_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dic
         ]
         if lines
         else [],
-        annotations=titles + provenance_annotations(store, lines + bars, ctx, fraction=1.0),
+        annotations=titles + provenance_annotations(store, lines + bars, ctx),
         hovermode="closest",
     )
     place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 3 + 10)

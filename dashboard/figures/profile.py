@@ -18,10 +18,10 @@ from .labels import hover_lines, unit_name, value_text
 from .provenance import provenance_annotations
 from .reference import Reference, khatlon_reference
 from .render import RenderContext
-from .style import KHATLON_COLOR, SELECTED_COLOR, empty_figure, place_footer, wrap
+from .style import KHATLON_COLOR, SELECTED_COLOR, empty_figure, lift_badge, place_footer, wrap
 
-TABLE_X = (0.70, 0.86)  # paper x of the two value columns (the unit, Khatlon)
-PLOT_DOMAIN = [0, 0.64]
+TABLE_X = (0.61, 0.81)  # paper x of the two value columns (the unit, Khatlon)
+PLOT_DOMAIN = [0, 0.55]
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def compact_unit(indicator: Indicator, ctx: RenderContext) -> str:
     if "1,000" in unit or "1000" in unit:
         return "‰"
     first = ctx.text(indicator, "unit").split()[0] if ctx.text(indicator, "unit") else ""
-    return first if len(first) <= 4 else ""
+    return first if len(first) <= 6 else ""
 
 
 def _cell(row: ProfileRow, value: float | None, ctx: RenderContext) -> str:
@@ -94,7 +94,7 @@ def _cell(row: ProfileRow, value: float | None, ctx: RenderContext) -> str:
 
 
 def _labels(rows: list[ProfileRow], year: int, ctx: RenderContext) -> list[str]:
-    width = 30 if ctx.style.name == "screen" else 34
+    width = min(34, ctx.chars(ctx.style.label_size, 0.3))
     return [wrap(ctx.text(r.indicator, "label") + ("" if r.year == year else f" ({r.year})"), width) for r in rows]
 
 
@@ -219,7 +219,7 @@ def profile_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dic
     )
     indicators = [r.indicator for r in rows]
     layout = ctx.layout(title, explained, store.shows_illustrative([i.id for i in indicators]))
-    layout["margin"]["t"] += round(ctx.style.label_size * 2.8)  # room for the table's headings
+    lift_badge(layout, round(ctx.style.label_size * 2.8))  # room for the table's headings
     layout.update(
         xaxis={
             "domain": PLOT_DOMAIN,
@@ -232,7 +232,7 @@ def profile_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dic
         },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": ctx.style.label_size}},
         showlegend=False,
-        annotations=_table(rows, labels, name, ctx) + provenance_annotations(store, indicators, ctx, fraction=0.45),
+        annotations=_table(rows, labels, name, ctx) + provenance_annotations(store, indicators, ctx),
         hovermode="closest",
     )
     place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 2 + 8)

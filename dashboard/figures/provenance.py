@@ -44,4 +44,4 @@ def provenance_annotations(
     names = source_names(store, indicators, ctx)
     label = ctx.t("Source") if len(names) == 1 else ctx.t("Sources")
     text = f"{label}: " + "; ".join(names)
-    return marks + [source_line(text, ctx.style, footer_width(ctx.style, fraction))]
+    return marks + [source_line(text, ctx.style, footer_width(ctx.style, (ctx.width - 30) * fraction))]

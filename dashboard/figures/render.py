@@ -19,6 +19,7 @@ class RenderContext:
 
     language: str = "en"
     style: Style = SCREEN
+    width: int = 800  # the figure's width in CSS pixels (titles and source lines are wrapped to it)
     t: Translator = field(init=False, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -37,7 +38,11 @@ class RenderContext:
 
     def layout(self, title: str, subtitle: str = "", illustrative: bool = False) -> dict:
         """The shared base layout in this context's style and number separators."""
-        return base_layout(self.style, title, subtitle, illustrative, self.separators)
+        return base_layout(self.style, title, subtitle, illustrative, self.separators, self.width)
+
+    def chars(self, font_size: float, share: float = 1.0) -> int:
+        """About how many characters of ``font_size`` fit across ``share`` of the figure's width."""
+        return max(12, int(self.width * share / (font_size * 0.64)))
 
     @property
     def presenting(self) -> bool:

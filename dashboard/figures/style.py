@@ -55,7 +55,6 @@ class Style:
     muted_color: str = "#52606d"
     grid_color: str = "#e4e7eb"
     background: str = "#ffffff"
-    chars_per_line: int = 52  # titles wrap after about this many characters
     show_modebar: bool = True
     size: tuple[int, int] = (1920, 1080)  # the screen a projector style was made for
 
@@ -73,7 +72,6 @@ _PROJECTOR = Style(
     label_size=19,
     text_color="#000000",
     muted_color="#303030",
-    chars_per_line=70,
     show_modebar=False,
 )
 MIN_PROJECTOR_LABEL = 16  # px: the smallest chart label a room can read (1280x720 and smaller screens)
@@ -94,7 +92,6 @@ def projector(width: int = 1920, height: int = 1080) -> Style:
         small_size=max(MIN_PROJECTOR_LABEL, round(_PROJECTOR.small_size * scale)),
         label_size=label,
         size=(width, height),
-        chars_per_line=round(_PROJECTOR.chars_per_line * max(0.8, min(1.0, width / 1920 / scale))),
     )
 
 
@@ -110,7 +107,7 @@ def _lines(text: str, width: int) -> list[str]:
 
 
 def base_layout(
-    style: Style, title: str, subtitle: str = "", illustrative: bool = False, separators: str = ".,"
+    style: Style, title: str, subtitle: str = "", illustrative: bool = False, separators: str = ".,", width: int = 800
 ) -> dict:
     """Layout shared by all figures: fonts, wrapped title and subtitle, room for the illustrative badge.
 
@@ -118,10 +115,8 @@ def base_layout(
     collides with titles, legends or reference labels. ``separators`` are the locale's decimal and
     thousands marks, which plotly uses for every number it formats.
     """
-    title_lines = _lines(title, round(style.chars_per_line * SCREEN.title_size / style.title_size * _scale(style)))
-    subtitle_lines = _lines(
-        subtitle, round(style.chars_per_line * 1.45 * SCREEN.font_size / style.font_size * _scale(style))
-    )
+    title_lines = _lines(title, int((width - 24) / (style.title_size * 0.64)))
+    subtitle_lines = _lines(subtitle, int((width - 24) / (style.font_size * 0.6)))
     line = style.title_size * 1.25
     lift = round(style.title_size * 0.75) if len(title_lines) > 1 else 0  # plotly lifts multi-line titles
     top = (
@@ -157,11 +152,6 @@ def base_layout(
     }
 
 
-def _scale(style: Style) -> float:
-    """Projector cards are wider as well as the type bigger."""
-    return 1.0 if style.name == "screen" else 1.3
-
-
 def illustrative_mark(text: str, style: Style) -> dict:
     """The badge every figure built from illustrative numbers carries (also in exported images)."""
     return {
@@ -169,9 +159,9 @@ def illustrative_mark(text: str, style: Style) -> dict:
         "showarrow": False,
         "xref": "paper",
         "yref": "paper",
-        "x": 0,
+        "x": 1,
         "y": 1.0,
-        "xanchor": "left",
+        "xanchor": "right",
         "yanchor": "bottom",
         "yshift": 6,
         "bgcolor": ILLUSTRATIVE_FILL,
@@ -210,10 +200,17 @@ def place_footer(layout: dict, style: Style, axis_room: float) -> None:
     layout["margin"]["b"] = round(axis_room + lines * style.small_size * 1.35 + 8)
 
 
-def footer_width(style: Style, fraction: float = 1.0) -> int:
-    """Characters of a source line across ``fraction`` of a card (a card is about 800 px on screen)."""
-    card = 800 if style.name == "screen" else 1700
-    return max(30, math.floor(card * fraction / (style.small_size * 0.55)))
+def footer_width(style: Style, width: float) -> int:
+    """Characters of a source line across ``width`` pixels."""
+    return max(30, math.floor(width / (style.small_size * 0.66)))  # Cyrillic runs wider than Latin
+
+
+def lift_badge(layout: dict, pixels: int) -> None:
+    """Make room above the plot for ``pixels`` of headings (top axis, table headings): the badge goes above them."""
+    layout["margin"]["t"] += pixels
+    for note in layout.get("annotations", []):
+        if note.get("name") == "illustrative-mark":
+            note["yshift"] = note.get("yshift", 0) + pixels
 
 
 def empty_figure(message: str, style: Style) -> dict:

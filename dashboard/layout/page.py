@@ -21,6 +21,7 @@ from .common import card, graph, indicator_note, note_class
 from .controls import controls
 from .header import header, notice_bar, presenter_bar
 from .ids import ID
+from .placement import Viewport, figure_context
 from .presenter import presenter_text
 from .sources import sources_panel
 from .stage import stage, stage_content
@@ -35,6 +36,7 @@ CHART_LABELS = {
 }
 TAB_LABELS = {Tab.MAP: N_("Map"), Tab.CHART: N_("Chart"), Tab.TABLE: N_("Table"), Tab.SOURCES: N_("Sources")}
 SIDE_CHARTS = (Chart.RANKING, Chart.TREND, Chart.PROFILE)
+UNREPORTED = Viewport()  # the browser has not said its size yet: a laptop (or a projector) is assumed
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,14 @@ def can_play(store: DataStore, view: ViewState) -> bool:
     return view.tab == Tab.MAP and not view.present and len(store.years(view.indicator)) > 1
 
 
-def map_tab(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls) -> html.Div:
-    figure = map_figure(store, view, ctx, urls.geojson)
+def map_tab(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls, viewport: Viewport) -> html.Div:
+    figure = map_figure(store, view, figure_context(MAP, view, viewport), urls.geojson)
     visible = view.tab == Tab.MAP
     side = {
-        kind: chart_figure(kind, store, view, ctx) if visible else empty_figure("", ctx.style) for kind in SIDE_CHARTS
+        kind: chart_figure(kind, store, view, figure_context(kind, view, viewport))
+        if visible
+        else empty_figure("", ctx.style)
+        for kind in SIDE_CHARTS
     }
     return html.Div(
         className="map-layout",
@@ -80,8 +85,13 @@ def map_tab(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrl
     )
 
 
-def chart_tab(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls) -> html.Div:
-    figure = chart_figure(view.chart, store, view, ctx) if view.tab == Tab.CHART else empty_figure("", ctx.style)
+def chart_tab(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls, viewport: Viewport) -> html.Div:
+    shown = view.tab == Tab.CHART
+    figure = (
+        chart_figure(view.chart, store, view, figure_context(view.chart, view, viewport))
+        if shown
+        else empty_figure("", ctx.style)
+    )
     return html.Div(
         className="chart-layout",
         children=[
@@ -126,16 +136,23 @@ def footer(ctx: RenderContext) -> html.Footer:
     )
 
 
-def drawn_keys(view: ViewState, ctx: RenderContext) -> dict[str, str]:
+def drawn_keys(view: ViewState, viewport: Viewport) -> dict[str, str]:
     """The key of each figure the page draws (graph id -> key): the server then sends only changes."""
     graphs = {MAP: ID.MAP, Chart.RANKING: ID.RANKING, Chart.TREND: ID.TREND, Chart.PROFILE: ID.PROFILE}
-    keys = {ID.MAP.value: figure_key(MAP, view, ctx)}
+    keys = {ID.MAP.value: figure_key(MAP, view, figure_context(MAP, view, viewport))}
     for kind in visible_figures(view):
-        keys[graphs.get(kind, ID.CHART).value] = figure_key(kind, view, ctx)
+        keys[graphs.get(kind, ID.CHART).value] = figure_key(kind, view, figure_context(kind, view, viewport))
     return keys
 
 
-def page_content(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls, source: str = "") -> list:
+def page_content(
+    store: DataStore,
+    view: ViewState,
+    ctx: RenderContext,
+    urls: PageUrls,
+    source: str = "",
+    viewport: Viewport = UNREPORTED,
+) -> list:
     """Everything inside ``app-root``: rebuilt as a whole when the language changes.
 
     The ``view`` store says which query string the page was drawn for (``source``), so that the
@@ -145,12 +162,12 @@ def page_content(store: DataStore, view: ViewState, ctx: RenderContext, urls: Pa
     return [
         dcc.Store(id=ID.VIEW, data={**view.to_dict(), "query": view.to_query(), "source": source, "fresh": True}),
         dcc.Store(id=ID.PAGE_LANGUAGE, data=ctx.language),
-        dcc.Store(id=ID.DRAWN, data=drawn_keys(view, ctx)),
+        dcc.Store(id=ID.DRAWN, data=drawn_keys(view, viewport)),
         dcc.Store(id=ID.FIGURE_UPDATES),
         header(store, ctx),
         notice_bar(view.notices, ctx),
         presenter_bar(ctx, presenter_text(store, view, ctx)),
-        stage(ctx, urls.topojson, stage_content(store, view, ctx, urls.geojson) if view.present else None),
+        stage(ctx, urls.topojson, stage_content(store, view, viewport, urls.geojson) if view.present else None),
         controls(store, view, ctx, can_play(store, view)),
         html.Div(
             indicator_note(store, indicator, ctx),
@@ -166,12 +183,14 @@ def page_content(store: DataStore, view: ViewState, ctx: RenderContext, urls: Pa
             mobile_breakpoint=0,  # keep the tabs in a row on phones too
             children=[
                 dcc.Tab(
-                    label=ctx.t(TAB_LABELS[Tab.MAP]), value=Tab.MAP.value, children=map_tab(store, view, ctx, urls)
+                    label=ctx.t(TAB_LABELS[Tab.MAP]),
+                    value=Tab.MAP.value,
+                    children=map_tab(store, view, ctx, urls, viewport),
                 ),
                 dcc.Tab(
                     label=ctx.t(TAB_LABELS[Tab.CHART]),
                     value=Tab.CHART.value,
-                    children=chart_tab(store, view, ctx, urls),
+                    children=chart_tab(store, view, ctx, urls, viewport),
                 ),
                 dcc.Tab(
                     label=ctx.t(TAB_LABELS[Tab.TABLE]),

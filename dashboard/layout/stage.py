@@ -12,15 +12,17 @@ from dash import html
 
 from ..data import DataStore
 from ..figures import RenderContext, chart_figure, map_figure
+from ..figures.keys import MAP
 from ..figures.style import empty_figure
 from ..state import Chart, Tab, ViewState
 from .common import card, graph
 from .ids import ID
+from .placement import Viewport, figure_context
 from .presenter import presenter_text
 from .sources import sources_panel
 from .table import table_body, table_options
 
-ChartBuilder = Callable[[Chart, ViewState, RenderContext], dict]
+FigureBuilder = Callable[[str, ViewState, RenderContext], dict]
 
 
 def stage_class(view: ViewState) -> str:
@@ -30,10 +32,15 @@ def stage_class(view: ViewState) -> str:
 
 
 def stage_content(
-    store: DataStore, view: ViewState, ctx: RenderContext, geojson_url: str, chart: ChartBuilder | None = None
+    store: DataStore, view: ViewState, viewport: Viewport, geojson_url: str, figure: FigureBuilder | None = None
 ) -> dict:
     """What the stage shows for one view (JSON-ready: it is also a scene cache entry)."""
-    chart = chart or (lambda kind, v, c: chart_figure(kind, store, v, c))
+
+    def build(kind: str, v: ViewState, c: RenderContext) -> dict:
+        return map_figure(store, v, c, geojson_url) if kind == MAP else chart_figure(kind, store, v, c)
+
+    figure = figure or build
+    ctx = RenderContext(view.lang)
     text = presenter_text(store, view, ctx)
     on_map = view.tab == Tab.MAP
     panel = None
@@ -49,9 +56,11 @@ def stage_content(
         "leave": text.leave_query,
         "hideStatus": not text.illustrative,
         "stage": stage_class(view),
-        "map": map_figure(store, view, ctx, geojson_url) if on_map else None,
-        "ranking": chart(Chart.RANKING, view, ctx) if on_map else None,
-        "chart": chart(view.chart, view, ctx) if view.tab == Tab.CHART else None,
+        "map": figure(MAP, view, figure_context(MAP, view, viewport)) if on_map else None,
+        "ranking": figure(Chart.RANKING, view, figure_context(Chart.RANKING, view, viewport)) if on_map else None,
+        "chart": figure(view.chart, view, figure_context(view.chart, view, viewport))
+        if view.tab == Tab.CHART
+        else None,
         "panel": panel,
     }
 

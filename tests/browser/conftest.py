@@ -1,18 +1,29 @@
-"""Real-browser tests: headless Debian Chromium, console errors and foreign requests fail a test."""
+"""Real-browser tests: headless Debian Chromium; console errors and requests to other hosts fail a test.
+
+Two ways to get a browser:
+
+* ``dashboard``: dash_duo's server and browser for one test (a fresh page each time);
+* ``live_server`` + ``browser_at(width, height)``: one server for the session and one browser per
+  window size, reused across many views (the layout checks visit hundreds of views).
+"""
 
 from __future__ import annotations
 
 import json
+import threading
 from urllib.parse import urlparse
 
 import pytest
 from selenium.webdriver.chrome.options import Options
+from werkzeug.serving import make_server
 
 from dashboard.app import create_app
 from dashboard.settings import Settings
 from tools.chromium import chromium_options
 
 from ..conftest import BUNDLED
+
+pytestmark = pytest.mark.browser
 
 
 class LoggingOptions(Options):
@@ -33,16 +44,30 @@ def pytest_setup_options() -> Options:
     return chromium_options(1366, 900, LoggingOptions())
 
 
-def foreign_requests(driver, host: str) -> list[str]:
-    """Every URL the page requested from a host other than the server's (from Chrome's network log)."""
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def network_log(driver) -> list[dict]:
+    """Chrome's network events since the last call (requests and responses)."""
+    return [json.loads(entry["message"])["message"] for entry in driver.get_log("performance")]
+
+
+def foreign_requests(events: list[dict], host: str) -> list[str]:
+    """Every URL the page requested from a host other than the server's."""
     urls = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
+    for message in events:
         if message["method"] == "Network.requestWillBeSent":
             url = message["params"]["request"]["url"]
             if not url.startswith(("data:", "blob:")) and urlparse(url).netloc != host:
                 urls.append(url)
     return urls
+
+
+def severe_console(driver) -> list[dict]:
+    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
 @pytest.fixture
@@ -52,6 +77,26 @@ def dashboard(dash_duo, store):
     dash_duo.start_server(app)
     yield dash_duo
     host = urlparse(dash_duo.server_url).netloc
-    assert foreign_requests(dash_duo.driver, host) == []
-    errors = [entry for entry in dash_duo.driver.get_log("browser") if entry["level"] == "SEVERE"]
-    assert errors == [], errors
+    assert foreign_requests(network_log(dash_duo.driver), host) == []
+    assert severe_console(dash_duo.driver) == []
+
+
+class LiveServer:
+    """The app on a free port in a background thread (one for the whole session)."""
+
+    def __init__(self, app) -> None:
+        self.server = make_server("127.0.0.1", 0, app.server, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_server(store):
+    app = create_app(Settings(data_dir=BUNDLED, secret_key="browser-tests"), store=store)
+    server = LiveServer(app)
+    yield server
+    server.stop()

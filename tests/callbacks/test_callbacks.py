@@ -30,6 +30,7 @@ SYNC = [
     "view.data",
     "notice-text.children",
     "notice.hidden",
+    "viewport.data",
 ]
 DRAW = [
     "figure-updates.data",
@@ -68,6 +69,7 @@ CONTROLS = {
     "spotlight.value": [],
     "labels.value": ["on"],
     "view.data": {**DEFAULT.to_dict(), "query": DEFAULT.to_query()},
+    "viewport.data": None,
 }
 
 
@@ -140,6 +142,14 @@ def test_an_address_not_understood_gets_a_notice(callbacks) -> None:
     assert "district" not in body["url"]["search"]  # the address shows what is shown: all of Khatlon
 
 
+def test_the_window_size_comes_with_a_url_request(callbacks) -> None:
+    request = {"search": "?present=1&scene=2", "n": 5, "w": 1280, "h": 720}
+    body = sync(callbacks, "url-request.data", **{"url-request.data": request})
+    assert body["viewport"]["data"] == {"w": 1280, "h": 720}
+    same = sync(callbacks, "url-request.data", **{"url-request.data": request, "viewport.data": {"w": 1280, "h": 720}})
+    assert "viewport" not in same
+
+
 def test_presenter_url_applies_the_scene_in_its_language(callbacks, store) -> None:
     body = sync(callbacks, "url-request.data", **{"url-request.data": {"search": "?present=1&scene=6&lang=ru", "n": 3}})
     scene, data = store.scenes[5], body["view"]["data"]
@@ -165,10 +175,10 @@ def test_play_is_offered_only_where_it_animates_something(callbacks) -> None:
 
 
 def test_an_indicator_change_sends_only_what_changed_and_little(app, callbacks) -> None:
-    from dashboard.figures import RenderContext
     from dashboard.layout.page import drawn_keys
+    from dashboard.layout.placement import Viewport
 
-    drawn = drawn_keys(DEFAULT, RenderContext("en"))
+    drawn = drawn_keys(DEFAULT, Viewport(1920, 1080))
     response = callbacks.call(
         DRAW,
         {**view(indicator="coverage_medical_pct", labels=True), "drawn.data": drawn},
@@ -193,8 +203,8 @@ def test_hidden_tabs_are_not_computed(callbacks) -> None:
 
 
 def test_the_same_view_sends_no_figure(callbacks) -> None:
-    from dashboard.figures import RenderContext
     from dashboard.layout.page import drawn_keys
+    from dashboard.layout.placement import Viewport
 
     state = ViewState("coverage_medical_pct", 2022, "dusti", labels=True)
     body = body_of(
@@ -202,7 +212,7 @@ def test_the_same_view_sends_no_figure(callbacks) -> None:
             DRAW,
             {
                 **view(indicator="coverage_medical_pct", year=2022, selected="dusti", labels=True),
-                "drawn.data": drawn_keys(state, RenderContext("en")),
+                "drawn.data": drawn_keys(state, Viewport(1920, 1080)),
             },
             ["view.data"],
         )
