@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8050
 SOURCE ?= data/sources
 
-.PHONY: run test lint validate install install-test browser-deps data clean messages plotly-bundle
+.PHONY: run test lint validate install install-test browser-deps data clean messages plotly-bundle bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed-test
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -46,6 +50,11 @@ test: install-test lint
 lint: install-test
 	$(BIN)/ruff check dashboard tests data/scripts tools benchmarks
 	$(BIN)/ruff format --check dashboard tests data/scripts tools benchmarks
+
+# Measure the app in Chromium and under load (locust), against a naive Dash app; prints a table and
+# writes benchmarks/results.json. Takes a few minutes; `$(BIN)/python benchmarks/bench.py --quick` is a smoke run.
+bench: $(VENV)/.installed-bench browser-deps
+	$(BIN)/python benchmarks/bench.py
 
 # Rebuild the data package from the raw sources (default: the verbatim copies in data/sources).
 data: install

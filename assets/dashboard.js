@@ -1,5 +1,5 @@
 /* Khatlon Migration Dashboard: clientside callbacks (router, Play, notice), the window size, the
- * presenter's keys and type-to-search in the dropdowns.
+ * presenter's keys (a letter typed on a closed dropdown searches it: Dash 4's dropdown does that itself).
  * No inline scripts: this file is served from /assets, so the Content-Security-Policy stays strict.
  */
 (function () {
@@ -45,7 +45,7 @@
      1366 px laptop the server assumes (figures are wrapped to their cards, names shown from 1100 px). */
   function sizeKey(size, present) {
     if (present) { return size.w + "x" + size.h; }
-    return size.w >= 1366 ? "wide" : String(size.w);
+    return size.w >= 1360 ? "wide" : String(size.w);  // 1360: a 1366 px window in steps of 80
   }
   var sentKey = null;  // the size class the server last heard of (null: it assumes a laptop or a projector)
   function sizeChanged(search) {
@@ -121,6 +121,11 @@
           shownQuery = view.query;
           if (search !== view.query) {
             window.history.replaceState(window.history.state, "", window.location.pathname + view.query);
+            // tell dcc.Location too: else it later pushes the address it saw first over the view's
+            window.dash_clientside.set_props("url", {
+              href: window.location.href, search: window.location.search, pathname: window.location.pathname
+            });
+            shownQuery = window.location.search;
           }
           return noUpdate;
         }
@@ -139,7 +144,12 @@
         return requestFor(search);
       },
       closeNotice: function () { return true; },
-      cacheArrived: function (cache) { prefetchGeometry(cache); return window.dash_clientside.no_update; },
+      cacheArrived: function (cache) {
+        prefetchGeometry(cache);
+        // for the presenter (and tests): every scene can now be shown without the server
+        if (cache && cache.scenes) { document.body.setAttribute("data-scenes-cached", Object.keys(cache.scenes).length); }
+        return window.dash_clientside.no_update;
+      },
       /* New figures for the map, ranking, trend, profile and chart: whole, or the pairs that changed,
          applied as a dash.Patch (so the map's geometry never travels again). */
       applyFigureUpdates: function (updates) {
@@ -159,6 +169,7 @@
           // the page was drawn again in another language: the same view, its URL now names the language
           window.history.pushState({}, "", window.location.pathname + view.query);
           shownQuery = view.query;
+          window.dash_clientside.set_props("url", { href: window.location.href, search: window.location.search });
         }
         return window.dash_clientside.no_update;
       },
@@ -202,6 +213,54 @@
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(reportViewport, 300);
   });
+
+  /* ---------------------------------------------------------------- map names that fit */
+  /* On a small map (a phone, a 1280x720 stage) some district names would sit on each other. After
+     each drawing, hide every name that overlaps one already kept: the city point's name first, then
+     the selected district's, then the others in the order of the labels trace (larger districts
+     first). A hidden name is still in the district's hover. */
+  var MAP_GRAPHS = ["map", "stage-map"], MARKS_TRACE = 2, POINTS_TRACE = 3, LABELS_TRACE = 4;
+  function traceTexts(gd, index) {  // the text elements of one scattergeo trace, in the trace's order
+    var texts = [];
+    Array.prototype.forEach.call(gd.querySelectorAll(".scattergeo.trace"), function (group) {
+      var data = group.__data__ && group.__data__[0];
+      if (data && data.trace && data.trace.index === index) {
+        Array.prototype.push.apply(texts, group.querySelectorAll("text"));
+      }
+    });
+    return texts;
+  }
+  function overlaps(a, b) {
+    return a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  }
+  function declutter(gd) {
+    var kept = traceTexts(gd, POINTS_TRACE).map(function (p) { return p.getBoundingClientRect(); });
+    var marks = gd.data && gd.data[MARKS_TRACE] ? gd.data[MARKS_TRACE].locations || [] : [];
+    var ids = gd.data && gd.data[LABELS_TRACE] ? gd.data[LABELS_TRACE].customdata || [] : [];
+    var labels = traceTexts(gd, LABELS_TRACE).map(function (point, i) {
+      return { point: point, first: marks.indexOf(ids[i]) !== -1, order: i };
+    });
+    labels.sort(function (a, b) { return (b.first - a.first) || (a.order - b.order); });
+    labels = labels.map(function (label) { return label.point; });
+    var frame = gd.getBoundingClientRect();
+    labels.forEach(function (point) {
+      point.style.opacity = "";
+      var box = point.getBoundingClientRect();
+      var outside = box.left < frame.left || box.right > frame.right || box.top < frame.top || box.bottom > frame.bottom;
+      if (outside || kept.some(function (other) { return overlaps(box, other); })) { point.style.opacity = "0"; }
+      else { kept.push(box); }
+    });
+  }
+  function watchMaps() {
+    MAP_GRAPHS.forEach(function (id) {
+      var gd = document.querySelector("#" + id + ".js-plotly-plot, #" + id + " .js-plotly-plot");
+      if (!gd || !gd.on || gd.__declutter) { return; }
+      gd.__declutter = true;
+      gd.on("plotly_afterplot", function () { declutter(gd); });
+      declutter(gd);
+    });
+  }
+  new MutationObserver(function () { watchMaps(); }).observe(document.documentElement, { childList: true, subtree: true });
 
   /* ---------------------------------------------------------------- presenter mode and its keys */
   var NEXT = ["PageDown", "ArrowRight", "ArrowDown", " ", "Spacebar", "Enter"];
@@ -251,30 +310,8 @@
     return Boolean(target.closest && target.closest(".dash-dropdown, .dash-dropdown-options, .dash-options-list"));
   }
 
-  /* Type-to-search: a letter typed on a closed dropdown opens it and goes into its search box. */
-  function typeToSearch(event) {
-    var trigger = event.target && event.target.closest && event.target.closest(".dash-dropdown");
-    if (!trigger || event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) { return false; }
-    var search = document.querySelector(".dash-dropdown-search, .dash-dropdown-content input");
-    if (search && document.activeElement === search) { return false; }
-    event.preventDefault();
-    trigger.click();
-    var typed = event.key;
-    setTimeout(function () {
-      var box = document.querySelector(".dash-dropdown-search, .dash-dropdown-content input");
-      if (box) {
-        box.focus();
-        var setter = Object.getOwnPropertyDescriptor(window.HTMLInputElement.prototype, "value").set;
-        setter.call(box, box.value + typed);
-        box.dispatchEvent(new Event("input", { bubbles: true }));
-      }
-    }, 30);
-    return true;
-  }
-
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented) { return; }
-    if (!presenting() && typeToSearch(event)) { return; }
     if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) { return; }
     var key = event.key;
     if (!presenting()) {

@@ -14,15 +14,15 @@ from dash import ClientsideFunction, Dash, Input, Output, State, callback_contex
 
 from ..data import DataStore
 from ..figures import RenderContext
-from ..figures.keys import MAP, visible_figures
+from ..figures.keys import visible_figures
 from ..layout.common import indicator_note, note_class
 from ..layout.ids import ID
 from ..layout.page import PageUrls
-from ..layout.placement import Viewport, figure_context
+from ..layout.placement import MAP_TAB_GRAPHS, Viewport, figure_context, graph_for
 from ..layout.sources import sources_panel
 from ..layout.stage import stage_content
 from ..layout.table import caption, table_body, table_options, year_options
-from ..state import Chart, Tab, ViewState, from_dict, scene_state
+from ..state import Tab, ViewState, from_dict, scene_state
 from .rendering import Renderer
 from .safety import guarded
 
@@ -37,7 +37,6 @@ SCREEN_OUTPUTS = (
     Output(ID.INDICATOR_NOTE, "children"),
     Output(ID.INDICATOR_NOTE, "className"),
 )
-GRAPHS = {MAP: ID.MAP, Chart.RANKING: ID.RANKING, Chart.TREND: ID.TREND, Chart.PROFILE: ID.PROFILE}
 PRESENTER_OUTPUTS = (
     Output(ID.APP, "className"),
     Output(ID.SCENE_TITLE, "children"),
@@ -73,7 +72,7 @@ class Drawing:
         drawn = drawn if isinstance(drawn, dict) else {}
         updates, keys = {}, dict(drawn)
         for kind in visible_figures(view):
-            graph = GRAPHS.get(kind, ID.CHART)
+            graph = graph_for(kind, view)
             ctx = figure_context(kind, view, viewport)
             update, keys[graph] = self.renderer.update(kind, view, ctx, drawn.get(graph))
             if update is not None:
@@ -127,7 +126,7 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> Drawing:
     )
     app.clientside_callback(  # figures arrive whole, or as the path/value pairs that changed: a dash.Patch
         ClientsideFunction("khatlon", "applyFigureUpdates"),
-        *(Output(graph, "figure", allow_duplicate=True) for graph in (*GRAPHS.values(), ID.CHART)),
+        *(Output(graph, "figure", allow_duplicate=True) for graph in (*MAP_TAB_GRAPHS.values(), ID.CHART)),
         Input(ID.FIGURE_UPDATES, "data"),
         prevent_initial_call=True,
     )

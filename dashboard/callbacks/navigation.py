@@ -44,7 +44,9 @@ def clicked_unit(store: DataStore, click_data: object) -> str | None:
     """The unit id in a map ``clickData`` (polygon or Bokhtar's point), or ``None``."""
     try:
         point = click_data["points"][0]  # type: ignore[index]
-        return clean_unit(store, point.get("customdata") or point.get("location"))
+        # a polygon says its location (its customdata holds hover numbers); Bokhtar's point its id
+        unit = point.get("location") or point.get("customdata")
+        return clean_unit(store, unit) if isinstance(unit, str) else None
     except (TypeError, KeyError, IndexError, AttributeError):
         return None
 
@@ -110,18 +112,20 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
         Output(ID.NOTICE_TEXT, "children"),
         Output(ID.NOTICE, "hidden"),
         Output(ID.VIEWPORT, "data"),
+        Output(ID.LANGUAGE, "value"),
         *CONTROLS,
         State(ID.VIEW, "data"),
         State(ID.YEAR, "value"),
         State(ID.VIEWPORT, "data"),
+        State(ID.PAGE_LANGUAGE, "data"),
         prevent_initial_call=True,
     )
-    @guarded(no_update_count=17)
+    @guarded(no_update_count=18)
     def sync_url_and_controls(
-        search, indicator, year, district, click, tab, chart, spotlight, labels, view, slider, viewport
+        search, indicator, year, district, click, tab, chart, spotlight, labels, view, slider, viewport, page_language
     ):
         if len(ctx.triggered) > 1:  # controls of a page drawn again (language switch): nothing moved
-            return (no_update,) * 17
+            return (no_update,) * 18
         trigger = ctx.triggered_id
         previous = from_dict(store, view)
         values = {
@@ -160,6 +164,8 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
             notice_text(state.notices, RenderContext(state.lang)) if state.notices else no_update,
             not state.notices,  # a URL value not understood is said; any other change hides the notice
             reported_size(search, viewport),
+            # a URL in another language (Back across a language switch): the switch redraws the page
+            state.lang if from_url and state.lang != page_language else no_update,
         )
 
     @app.callback(
@@ -167,14 +173,15 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
         Input(ID.LANGUAGE, "value"),
         State(ID.VIEW, "data"),
         State(ID.VIEWPORT, "data"),
+        State(ID.PAGE_LANGUAGE, "data"),
         prevent_initial_call=True,
     )
     @guarded()
-    def switch_language(language, view, viewport):
+    def switch_language(language, view, viewport, page_language):
         """The whole page again in the new language (the view kept); the browser then writes its URL."""
         previous = from_dict(store, view)
         state = replace(previous, lang=clean_language(language, previous.lang))
-        if state.lang == previous.lang:
+        if state.lang == page_language:
             return no_update
         context = RenderContext(state.lang)
         return page_content(store, state, context, urls, state.to_query(), Viewport.from_store(viewport))

@@ -60,7 +60,13 @@ FOOTER_GAP = 6  # px between the map and its source line
 COLORBAR_PX = 110  # the colour bar, its ticks and its title, right of the map
 SMALL_AREA = 0.065  # square degrees: below this a district's name is written in short ("A. Jomi")
 # Nudges (longitude, latitude) of names that would sit on a neighbour's in the crowded centre.
-LABEL_NUDGES = {"kushoniyon": (-0.02, -0.05), "khuroson": (-0.04, 0.02), "abdurahmoni_jomi": (0.02, 0.05)}
+LABEL_NUDGES = {
+    "kushoniyon": (-0.02, -0.05),
+    "khuroson": (-0.04, 0.02),
+    "abdurahmoni_jomi": (0.02, 0.05),
+    "levakant": (0.03, 0.05),
+    "shamsiddin_shohin": (0.06, 0),
+}
 
 
 def color_range(store: DataStore, indicator: Indicator) -> tuple[float, float]:
@@ -145,7 +151,7 @@ def _layout_updates(store: DataStore, indicator: Indicator, view: ViewState, ctx
         unit_text(indicator, ctx),
         illustrative=store.shows_illustrative([indicator.id]),
     )
-    source = provenance_annotations(store, [indicator], ctx)[-1]
+    source = provenance_annotations(store, [indicator], ctx, fraction=0.85)[-1]
     frame["annotations"] = [source]
     place_footer(frame, ctx.style, axis_room=FOOTER_GAP)
     cmin, cmax = color_range(store, indicator)
@@ -174,16 +180,13 @@ def map_updates(store: DataStore, view: ViewState, ctx: RenderContext) -> dict[P
     values = _values(store, indicator, polygons, view.year)
     hovers = point_hovers(store, indicator, polygons, view.year, ctx, plain=True)
     focus = view.spotlit
-    opacity: float | list[float] = 1
-    if focus in polygons:
-        opacity = [1.0 if d == focus else DIMMED_OPACITY for d in polygons]
     cmin, cmax = color_range(store, indicator)
     return {
         **_base_updates(store, indicator, values, view.year, ctx),
         ("data", VALUES, "z"): values,
         ("data", VALUES, "customdata"): hovers.customdata,
         ("data", VALUES, "hovertemplate"): hovers.template,
-        ("data", VALUES, "marker", "opacity"): opacity,
+        ("data", VALUES, "selectedpoints"): [polygons.index(focus)] if focus in polygons else None,
         **_marks(store, indicator, view, ctx),
         **_points(store, indicator, view, ctx, cmin, cmax),
         ("data", LABELS, "visible"): view.labels is not False,
@@ -217,7 +220,7 @@ def _points_trace(store: DataStore, ctx: RenderContext) -> dict:
         "lat": [points[d][1] for d in points],
         "customdata": list(points),
         "text": [unit_name(store.units[d], ctx, with_type=False) for d in points],
-        "textposition": "top left",
+        "textposition": "middle right",
         "textfont": {"size": ctx.style.small_size + 1, "color": ctx.style.text_color},
         "marker": {"symbol": "circle", "size": 16 if ctx.style.name == "screen" else 26},
         "hovertemplate": "<b>%{text}</b><br>%{hovertext}" + EXTRA,
@@ -238,11 +241,13 @@ def _labels(store: DataStore, ctx: RenderContext) -> dict:
     """District names at a point well inside each polygon, in the page's language (no hover).
 
     Small districts get the short form of their name, and a few in the crowded centre are nudged
-    off their neighbours' names.
+    off their neighbours' names. Larger districts come first: on a small map the browser drops the
+    names that would overlap one already written (``assets/dashboard.js``, declutter), keeping the
+    selected district's and the larger ones.
     """
     points = store.boundaries.label_points()
     areas = store.boundaries.areas()
-    ids = [d for d in store.polygon_ids if d in points]
+    ids = sorted((d for d in store.polygon_ids if d in points), key=lambda d: -areas[d])
     size = ctx.style.small_size if ctx.style.name == "screen" else ctx.style.small_size - 2
 
     def text(unit_id: str) -> str:
@@ -259,6 +264,7 @@ def _labels(store: DataStore, ctx: RenderContext) -> dict:
         "lon": [position(d)[0] for d in ids],
         "lat": [position(d)[1] for d in ids],
         "text": [text(d) for d in ids],
+        "customdata": ids,  # the browser keeps the selected district's name when names collide
         "textfont": {
             "size": max(size, 10),
             "color": "#102a43",
@@ -316,6 +322,7 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
     names = [f"<b>{place_title(store, d, None, ctx)}</b>" for d in polygons]
     thin = {"color": "#ffffff", "width": 0.8}
     source = {**provenance_annotations(store, [], ctx)[-1], "yshift": -FOOTER_GAP}
+    wrap_at = ctx.chars(ctx.style.small_size + 1, 0.8) if ctx.narrow else None
     figure = {
         "data": [
             _choropleth(
@@ -330,7 +337,17 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
                 colorscale=[[0, LIGHT_END], [1, NO_DATA_COLOR]],
                 showscale=False,
             ),
-            _choropleth(ctx.t("District value"), geojson_url, polygons, thin, text=names, coloraxis="coloraxis"),
+            _choropleth(
+                ctx.t("District value"),
+                geojson_url,
+                polygons,
+                thin,
+                text=names,
+                coloraxis="coloraxis",
+                # the spotlight: plotly draws a choropleth's per-location opacity only through selection
+                unselected={"marker": {"opacity": DIMMED_OPACITY}},
+                selected={"marker": {"opacity": 1}},
+            ),
             _choropleth(
                 ctx.t("Selected"),
                 geojson_url,
@@ -357,10 +374,14 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
             "coloraxis2": {"colorscale": DIVERGING_SCALE, "cmid": 0, "colorbar": _colorbar(ctx)},
             "annotations": [
                 {
-                    **illustrative_mark(ctx.t("Illustrative data — not official statistics"), ctx.style),
+                    **illustrative_mark(ctx.t("Illustrative data — not official statistics"), ctx.style, wrap_at),
                     "visible": False,
                 },
-                {**illustrative_mark(partly_text(ctx), ctx.style), "visible": False, "name": "partly-illustrative"},
+                {
+                    **illustrative_mark(partly_text(ctx), ctx.style, wrap_at),
+                    "visible": False,
+                    "name": "partly-illustrative",
+                },
                 source,
                 _attribution(ctx),
             ],

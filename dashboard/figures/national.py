@@ -91,20 +91,28 @@ def _bars(store: DataStore, indicator: Indicator, axis: str, color: str, ctx: Re
     }
 
 
+def _boxes(lines: list[Indicator], bars: list[Indicator], narrow: bool) -> list[tuple[list[float], list[float]]]:
+    """Each panel's (x domain, y domain): line panels full width on top and bar panels side by side
+    below; on a phone every panel full width, one under the other."""
+    if narrow:
+        rows = len(lines) + len(bars)
+        step = 1 / rows
+        return [([0, 1], [1 - (n + 1) * step, 1 - (n + 1) * step + step * 0.6]) for n in range(rows)]
+    width = 0.44 if len(bars) > 1 else 1.0
+    boxes = [([0, 1], [0.5, 0.84]) for _ in lines]
+    return boxes + [([n * 0.54, n * 0.54 + width], [0, 0.26]) for n in range(len(bars))]
+
+
 def _axes(
     store: DataStore, lines: list[Indicator], bars: list[Indicator], year: int, ctx: RenderContext
 ) -> tuple[dict, list[dict]]:
-    """Axes of the panels (a line panel on top, bar panels below) and their titles."""
+    """Axes of the panels and their titles."""
     axes, titles, style = {}, [], ctx.style
     common = {"gridcolor": style.grid_color, "automargin": True, "tickfont": {"size": style.small_size}}
-    width = 0.44 if len(bars) > 1 else 1.0
-    for index, indicator in enumerate(lines + bars, start=1):
+    for index, (indicator, (domain_x, domain_y)) in enumerate(zip(lines + bars, _boxes(lines, bars, ctx.narrow)), 1):
         suffix = "" if index == 1 else str(index)
         series = store.series(indicator.id, TAJIKISTAN)
         on_top = indicator in lines
-        position = 0 if on_top else bars.index(indicator)
-        domain_x = [0, 1] if on_top else [position * 0.54, position * 0.54 + width]
-        domain_y = [0.5, 0.84] if on_top else [0, 0.26]
         tickvals, ticktext = _year_ticks(series, ctx)
         axes[f"xaxis{suffix}"] = {
             **common,
@@ -112,7 +120,11 @@ def _axes(
             "anchor": f"y{suffix}",
             "range": [min(tickvals) - 0.8, max(tickvals) + 0.8],
             "tickangle": 0,
-            **({"dtick": 2} if on_top else {"tickmode": "array", "tickvals": tickvals, "ticktext": ticktext}),
+            **(
+                {"dtick": 4 if ctx.narrow else 2}
+                if on_top
+                else {"tickmode": "array", "tickvals": tickvals, "ticktext": ticktext}
+            ),
         }
         axes[f"yaxis{suffix}"] = {
             **common,
@@ -121,9 +133,11 @@ def _axes(
             "rangemode": "tozero",
             "tickformat": f",.{indicator.decimals}f",
             "range": [0, 1.25 * max(o.value for o in series)],
+            **({"nticks": 4} if ctx.narrow else {}),
         }
-        label = f"{ctx.text(indicator, 'label')} ({unit_text(indicator, ctx)}; {ctx.text(indicator, 'source_name')})"
-        chars = ctx.chars(style.font_size, 0.95 if on_top else 0.44)
+        label = f"{ctx.text(indicator, 'label')} ({unit_text(indicator, ctx)}"
+        label += ")" if ctx.narrow else f"; {ctx.text(indicator, 'source_name')})"  # a phone: sources in the footer
+        chars = ctx.chars(style.font_size, 0.85 * (domain_x[1] - domain_x[0]))
         titles.append(_panel_title(label, domain_x[0], domain_y[1] + 0.02, ctx, chars))
     return axes, titles
 
@@ -160,7 +174,7 @@ def context_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dic
         ]
         if lines
         else [],
-        annotations=titles + provenance_annotations(store, lines + bars, ctx),
+        annotations=titles + provenance_annotations(store, lines + bars, ctx, fraction=0.9),
         hovermode="closest",
     )
     place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 3 + 10)

@@ -20,8 +20,7 @@ from .reference import Reference, khatlon_reference
 from .render import RenderContext
 from .style import KHATLON_COLOR, SELECTED_COLOR, empty_figure, lift_badge, place_footer, wrap
 
-TABLE_X = (0.61, 0.81)  # paper x of the two value columns (the unit, Khatlon)
-PLOT_DOMAIN = [0, 0.55]
+CELL_GAP = 14  # px between the strips and the value columns, and between the columns
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,7 @@ def _cell(row: ProfileRow, value: float | None, ctx: RenderContext) -> str:
 
 
 def _labels(rows: list[ProfileRow], year: int, ctx: RenderContext) -> list[str]:
-    width = min(34, ctx.chars(ctx.style.label_size, 0.3))
+    width = ctx.chars(ctx.style.label_size, 0.9) if ctx.narrow else min(34, ctx.chars(ctx.style.label_size, 0.3))
     return [wrap(ctx.text(r.indicator, "label") + ("" if r.year == year else f" ({r.year})"), width) for r in rows]
 
 
@@ -161,43 +160,57 @@ def _strips(
     return traces
 
 
-def _table(rows: list[ProfileRow], labels: list[str], name: str | None, ctx: RenderContext) -> list[dict]:
-    """Values with units right of the strips, with wrapped column headings above them."""
+def _table(rows: list[ProfileRow], labels: list[str], name: str | None, ctx: RenderContext) -> tuple[list[dict], int]:
+    """Values with units right of the strips, with wrapped column headings above them; and the pixels
+    the columns take (the figure's right margin). Columns are placed in pixels, so they never overlap."""
     columns = [(name, [r.observation.value if r.observation else None for r in rows])] if name else []
     columns.append((ctx.t("Khatlon"), [r.reference.value if r.reference else None for r in rows]))
     annotations = []
     size = ctx.style.label_size
+    offset = CELL_GAP
     for index, (heading, values) in enumerate(columns):
-        x = TABLE_X[index]
+        cells = [_cell(row, value, ctx) for row, value in zip(rows, values)]
+        heading_lines = wrap(heading, 11)
+        chars = max([len(c) for c in cells] + [len(line) for line in heading_lines.split("<br>")])
+        common = {
+            "x": 1,
+            "xref": "paper",
+            "xanchor": "left",
+            "xshift": offset,
+            "showarrow": False,
+            "font": {"size": size},
+        }
         annotations.append(
-            {
-                "text": f"<b>{wrap(heading, 11)}</b>",
-                "x": x,
-                "xref": "paper",
-                "y": 1,
-                "yref": "paper",
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "align": "left",
-                "font": {"size": size},
-            }
+            {**common, "text": f"<b>{heading_lines}</b>", "y": 1, "yref": "paper", "yanchor": "bottom", "align": "left"}
         )
-        for label, row, value in zip(labels, rows, values):
-            cell = _cell(row, value, ctx)
+        for label, cell in zip(labels, cells):
             annotations.append(
-                {
-                    "text": f"<b>{cell}</b>" if index == 0 and name else cell,
-                    "x": x,
-                    "xref": "paper",
-                    "y": label,
-                    "yref": "y",
-                    "xanchor": "left",
-                    "showarrow": False,
-                    "font": {"size": size},
-                }
+                {**common, "text": f"<b>{cell}</b>" if index == 0 and name else cell, "y": label, "yref": "y"}
             )
-    return annotations
+        offset += round(chars * size * 0.62) + CELL_GAP
+    return annotations, offset
+
+
+def _labels_above(labels: list[str], ctx: RenderContext) -> list[dict]:
+    """On a phone each indicator's name goes above its strip, across the whole width (not left of it)."""
+    if not ctx.narrow:
+        return []
+    return [
+        {
+            "text": label,
+            "x": 0,
+            "xref": "paper",
+            "y": label,
+            "yref": "y",
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "yshift": 10,
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": ctx.style.label_size},
+        }
+        for label in labels
+    ]
 
 
 def profile_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dict:
@@ -219,21 +232,31 @@ def profile_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dic
     )
     indicators = [r.indicator for r in rows]
     layout = ctx.layout(title, explained, store.shows_illustrative([i.id for i in indicators]))
-    lift_badge(layout, round(ctx.style.label_size * 2.8))  # room for the table's headings
+    table, columns_px = _table(rows, labels, name, ctx)
+    layout["margin"]["r"] = columns_px + 10
     layout.update(
         xaxis={
-            "domain": PLOT_DOMAIN,
             "range": [-0.05, 1.05],
             "tickvals": [0, 1],
             "ticktext": [ctx.t("lowest"), ctx.t("highest")],
             "tickfont": {"size": ctx.style.small_size},
+            "showticklabels": not ctx.narrow,  # a phone's strips are too short for both words
             "showgrid": False,
             "zeroline": False,
         },
-        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": ctx.style.label_size}},
+        yaxis={
+            "autorange": "reversed",
+            "automargin": True,
+            "tickfont": {"size": ctx.style.label_size},
+            "showticklabels": not ctx.narrow,
+        },
         showlegend=False,
-        annotations=_table(rows, labels, name, ctx) + provenance_annotations(store, indicators, ctx),
+        annotations=table + _labels_above(labels, ctx) + provenance_annotations(store, indicators, ctx, fraction=0.6),
         hovermode="closest",
     )
+    lift_badge(layout, round(ctx.style.label_size * 2.8))  # room for the table's headings
+    for note in layout["annotations"]:
+        if note.get("name") == "illustrative-mark":
+            note["xshift"] = columns_px  # right-aligned with the table, not the strips
     place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 2 + 8)
     return {"data": _strips(store, rows, labels, name, ctx), "layout": layout}

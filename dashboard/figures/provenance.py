@@ -40,7 +40,8 @@ def provenance_annotations(
 ) -> list[dict]:
     """The illustrative badge (when any row shown is illustrative) and the source line."""
     badge = badge_text(store, indicators, ctx)
-    marks = [illustrative_mark(badge, ctx.style)] if badge else []
+    wrap_at = ctx.chars(ctx.style.small_size + 1, 0.8) if ctx.narrow else None
+    marks = [illustrative_mark(badge, ctx.style, wrap_at)] if badge else []
     names = source_names(store, indicators, ctx)
     label = ctx.t("Source") if len(names) == 1 else ctx.t("Sources")
     text = f"{label}: " + "; ".join(names)

@@ -125,7 +125,7 @@ def ranking_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dic
     traces = [bar] + ([_reference_line(reference, bar["y"], indicator, ctx)] if reference is not None else [])
     missing_names = ", ".join(unit_name(store.units[d], ctx) for d in missing)
     notes = [wrap(ctx.t("No data: {names}", names=missing_names), 90)] if missing else []
-    annotations = provenance_annotations(store, [indicator], ctx)
+    annotations = provenance_annotations(store, [indicator], ctx, fraction=0.6)
     annotations[-1]["text"] = "<br>".join([*notes, annotations[-1]["text"]])
     top = max(max(bar["x"]), max((o.upper or 0) for _, o in ranked))
     layout.update(

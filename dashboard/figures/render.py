@@ -45,5 +45,10 @@ class RenderContext:
         return max(12, int(self.width * share / (font_size * 0.64)))
 
     @property
+    def narrow(self) -> bool:
+        """A phone-width figure: panels stack, side panels are left out, headings turn."""
+        return self.width < 450
+
+    @property
     def presenting(self) -> bool:
         return self.style.presenting

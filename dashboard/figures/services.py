@@ -10,7 +10,15 @@ from .hover import EXTRA
 from .labels import provenance_text, unit_name
 from .provenance import provenance_annotations
 from .render import RenderContext
-from .style import COMPARED_COLOR, KHATLON_COLOR, SELECTED_COLOR, SEQUENTIAL_SCALE, empty_figure, lift_badge, place_footer
+from .style import (
+    COMPARED_COLOR,
+    KHATLON_COLOR,
+    SELECTED_COLOR,
+    SEQUENTIAL_SCALE,
+    empty_figure,
+    lift_badge,
+    place_footer,
+)
 
 DEFAULT_PAIR = ("dusti", "kulob")  # the districts of UNICEF's situational analysis
 Table = dict[str, dict[str, float]]  # indicator id -> unit id -> shown value
@@ -176,10 +184,24 @@ def services_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> di
             "title": {"text": names + ":", "side": "top"},
             "font": {"size": ctx.style.small_size},
         },
-        annotations=provenance_annotations(store, indicators, ctx),
+        annotations=provenance_annotations(store, indicators, ctx, fraction=0.6),
     )
-    place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 6 + 10)
-    lift_badge(layout, round(ctx.style.small_size * 1.8))  # the column headings sit above the heatmap
     heatmap = _heatmap(store, indicators, table, order, pair, year, ctx)
     layout["yaxis"].update(tickvals=heatmap["y"], ticktext=heatmap["y"])  # every unit named, none skipped
+    if ctx.narrow:
+        return _phone(layout, heatmap, ctx)
+    place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 6 + 10)
+    lift_badge(layout, round(ctx.style.small_size * 1.8))  # the column headings sit above the heatmap
     return {"data": [heatmap, *_bars(store, indicators, table, pair, year, ctx)], "layout": layout}
+
+
+def _phone(layout: dict, heatmap: dict, ctx: RenderContext) -> dict:
+    """A phone: the heatmap alone, full width, its headings turned upright (the numbers are in the cells)."""
+    layout["xaxis"].update(domain=[0, 1], tickangle=-90)
+    for key in ("xaxis2", "yaxis2", "legend"):
+        layout.pop(key, None)
+    heatmap["showscale"] = False
+    longest = max(len(h) for h in heatmap["x"])
+    place_footer(layout, ctx.style, axis_room=ctx.style.small_size + 10)
+    lift_badge(layout, round(longest * ctx.style.small_size * 0.62 + 6))
+    return {"data": [heatmap], "layout": layout}

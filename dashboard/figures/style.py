@@ -124,7 +124,7 @@ def base_layout(
         + lift
         + line * len(title_lines)
         + (style.font_size * (0.35 + 1.3 * len(subtitle_lines)) if subtitle else 0)
-        + (style.small_size * 2.2 + 8 if illustrative else 0)
+        + (style.small_size * (2.2 + (1.3 if width < 450 else 0)) + 8 if illustrative else 0)  # 2 lines on a phone
     )
     return {
         "font": {"family": FONT_FAMILY, "size": style.font_size, "color": style.text_color},
@@ -152,10 +152,13 @@ def base_layout(
     }
 
 
-def illustrative_mark(text: str, style: Style) -> dict:
-    """The badge every figure built from illustrative numbers carries (also in exported images)."""
+def illustrative_mark(text: str, style: Style, width: int | None = None) -> dict:
+    """The badge every figure built from illustrative numbers carries (also in exported images).
+
+    ``width``: wrap to this many characters (a phone-width figure).
+    """
     return {
-        "text": "⚠ " + text,
+        "text": wrap("⚠ " + text, width) if width else "⚠ " + text,
         "showarrow": False,
         "xref": "paper",
         "yref": "paper",

@@ -125,7 +125,7 @@ def trend_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dict:
                 "line": {"color": "#9aa5b1", "width": 1, "dash": "dot"},
             }
         ],
-        annotations=provenance_annotations(store, [indicator], ctx),
+        annotations=provenance_annotations(store, [indicator], ctx, fraction=0.85),
         hovermode="closest",
     )
     place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 2 + 12)

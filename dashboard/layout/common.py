@@ -64,8 +64,11 @@ def card(*children, class_name: str = "") -> html.Div:
 
 
 def status_badge(status: Status, ctx: RenderContext, text: str | None = None) -> html.Span:
-    prefix = "⚠ " if status is Status.ILLUSTRATIVE else ""
-    return html.Span(prefix + (text or ctx.t(BADGE_TEXTS[status])), className=f"badge badge-{status.value}")
+    words = text or ctx.t(BADGE_TEXTS[status])
+    mark = [html.Span("⚠", className="badge-mark"), " "] if status is Status.ILLUSTRATIVE else []
+    return html.Span(
+        [*mark, html.Span(words, className="badge-word")], className=f"badge badge-{status.value}", title=words
+    )
 
 
 def indicator_badge(store: DataStore, indicator: Indicator, ctx: RenderContext) -> html.Span:

@@ -21,7 +21,7 @@ from .common import card, graph, indicator_note, note_class
 from .controls import controls
 from .header import header, notice_bar, presenter_bar
 from .ids import ID
-from .placement import Viewport, figure_context
+from .placement import Viewport, figure_context, graph_for
 from .presenter import presenter_text
 from .sources import sources_panel
 from .stage import stage, stage_content
@@ -138,10 +138,9 @@ def footer(ctx: RenderContext) -> html.Footer:
 
 def drawn_keys(view: ViewState, viewport: Viewport) -> dict[str, str]:
     """The key of each figure the page draws (graph id -> key): the server then sends only changes."""
-    graphs = {MAP: ID.MAP, Chart.RANKING: ID.RANKING, Chart.TREND: ID.TREND, Chart.PROFILE: ID.PROFILE}
     keys = {ID.MAP.value: figure_key(MAP, view, figure_context(MAP, view, viewport))}
     for kind in visible_figures(view):
-        keys[graphs.get(kind, ID.CHART).value] = figure_key(kind, view, figure_context(kind, view, viewport))
+        keys[graph_for(kind, view).value] = figure_key(kind, view, figure_context(kind, view, viewport))
     return keys
 
 

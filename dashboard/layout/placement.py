@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from ..figures import RenderContext, projector
 from ..figures.keys import MAP
 from ..figures.style import SCREEN, Style
-from ..state import Chart, ViewState
+from ..state import Chart, Tab, ViewState
+from .ids import ID
 
 PAGE_MAX_WIDTH = 1880  # the page's max-width (style.css .app)
 ONE_COLUMN_BELOW = 900  # the map and charts stack below this width (style.css)
+PRESENTER_ONE_COLUMN = 700  # presenter mode stacks the map above the ranking up to this width (presenter.css)
 STEP = 50  # widths are rounded down to this, so that a few pixels do not make a new figure
 
 
@@ -57,7 +59,8 @@ def figure_width(kind: str, view: ViewState, viewport: Viewport) -> int:
     width, _ = viewport.size(view.present)
     if view.present:
         usable = width - 2 * max(10, min(40, width * 0.014))
-        share = {MAP: 0.53, Chart.RANKING: 0.44}.get(kind, 0.98) if view.tab == "map" else 0.98
+        side_by_side = view.tab == "map" and width > PRESENTER_ONE_COLUMN
+        share = {MAP: 0.53, Chart.RANKING: 0.44}.get(kind, 0.98) if side_by_side else 0.98
     else:
         usable = min(width, PAGE_MAX_WIDTH) - 36
         if usable < ONE_COLUMN_BELOW:
@@ -67,6 +70,15 @@ def figure_width(kind: str, view: ViewState, viewport: Viewport) -> int:
         else:
             share = 0.98
     return max(300, int(usable * share) // STEP * STEP)
+
+
+# The graphs of the Map tab: the map and the three charts beside it.
+MAP_TAB_GRAPHS = {MAP: ID.MAP, Chart.RANKING: ID.RANKING, Chart.TREND: ID.TREND, Chart.PROFILE: ID.PROFILE}
+
+
+def graph_for(kind: str, view: ViewState) -> ID:
+    """The graph that shows figure ``kind`` in this view: a card of the Map tab, or the Chart tab's graph."""
+    return MAP_TAB_GRAPHS[kind] if view.tab == Tab.MAP and kind in MAP_TAB_GRAPHS else ID.CHART
 
 
 def figure_context(kind: str, view: ViewState, viewport: Viewport) -> RenderContext:

@@ -78,7 +78,7 @@ def indicator_sources(store: DataStore, indicator: Indicator, ctx: RenderContext
                             " ",
                             html.Strong(areas),
                             ": ",
-                            _link(source, url),
+                            html.Span(_link(source, url), lang="en"),  # the citation as the data file gives it
                             " ",
                             html.Span(f"({urlparse(url).netloc})" if url.startswith("http") else "", className="host"),
                         ]

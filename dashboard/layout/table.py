@@ -86,9 +86,19 @@ def _row(indicator: Indicator, row: dict, view: ViewState, ctx: RenderContext) -
                 status_badge(status, ctx, ctx.t("illustrative") if status is Status.ILLUSTRATIVE else None),
                 title=row["note"],
             ),
-            html.Td(row["source"][:90], className="wide-only source-cell", title=row["source"]),
+            _source_cell(indicator, row, ctx),
         ],
     )
+
+
+def _source_cell(indicator: Indicator, row: dict, ctx: RenderContext) -> html.Td:
+    """The source by the catalogue's (translated) name when the row comes from the indicator's own source;
+    a row from another source shows its citation as written in the data (marked as English)."""
+    if row["status"] == indicator.status.value:
+        text: object = ctx.text(indicator, "source_name") or ctx.text(indicator, "source")
+    else:
+        text = html.Span(row["source"][:90], lang="en")
+    return html.Td(text, className="wide-only source-cell", title=row["source"])
 
 
 def _heading(column: str, options: TableOptions, indicator: Indicator, ctx: RenderContext) -> html.Th:

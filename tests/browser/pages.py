@@ -30,14 +30,24 @@ ALLOWED_LATIN = {
 class Browser:
     """One headless Chromium with a fixed window (CSS pixels), reused for many pages."""
 
-    def __init__(self, base: str, width: int, height: int) -> None:
+    def __init__(self, base: str, width: int, height: int, driver: webdriver.Chrome | None = None) -> None:
         self.base, self.width, self.height = base, width, height
-        self.driver = webdriver.Chrome(options=chromium_options(width, height))
+        self.driver = driver or webdriver.Chrome(options=chromium_options(width, height))
+        self.resize(width, height)
+        self.driver.set_script_timeout(20)
+
+    @classmethod
+    def attach(cls, duo, width: int = 1366, height: int = 900) -> Browser:
+        """Drive dash_duo's browser (its server, its logs) with these helpers."""
+        return cls(duo.server_url, width, height, driver=duo.driver)
+
+    def resize(self, width: int, height: int) -> None:
+        """An exact viewport of ``width`` x ``height`` CSS pixels (a window of that size has a smaller one)."""
+        self.width, self.height = width, height
         self.driver.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride",
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500},
         )
-        self.driver.set_script_timeout(20)
 
     def open(self, query: str = "/") -> None:
         self.driver.get(self.base + query)
@@ -53,7 +63,10 @@ class Browser:
         self.settle()
 
     def wait_ready(self, timeout: float = 20) -> None:
-        wait(lambda: self.driver.execute_script("return !!document.querySelector('#app-root .tabs, #app-root .stage')"), timeout)
+        wait(
+            lambda: self.driver.execute_script("return !!document.querySelector('#app-root .tabs, #app-root .stage')"),
+            timeout,
+        )
         self.settle()
 
     def settle(self, quiet: float = 0.35, timeout: float = 15) -> None:
@@ -63,8 +76,7 @@ class Browser:
         calm_since = None
         while time.time() < end:
             busy = self.driver.execute_script(
-                "return !!document.querySelector('[data-dash-is-loading=\"true\"]') || "
-                "(window.__dashBusy || 0) > 0"
+                "return !!document.querySelector('[data-dash-is-loading=\"true\"]') || (window.__dashBusy || 0) > 0"
             )
             if busy:
                 calm_since = None

@@ -1,4 +1,4 @@
-"""Every tab, chart kind and storyboard scene, at four screen sizes, in the three languages: the page
+"""Every tab, chart kind and storyboard scene at four screen sizes, in the three languages: the page
 is no wider than the window, no text is clipped, no two texts in a figure overlap, no figure covers
 another; and in Russian and Tajik no English word is left on screen (acronyms and names excepted).
 
@@ -60,7 +60,9 @@ def test_every_view_fits_in_every_language(live_server, store: DataStore, width:
             browser.go(f"?present=1&scene=1&lang={language}")
             wait(
                 lambda: browser.text("scene-position").startswith("1 /"),
-                about=lambda: f"{browser.driver.current_url} {browser.text('scene-position')!r} {browser.problems_in_logs()}",
+                about=lambda: (
+                    f"{browser.driver.current_url} {browser.text('scene-position')!r} {browser.problems_in_logs()}"
+                ),
             )
             browser.settle(quiet=1.0)
             for number in range(1, len(store.scenes) + 1):

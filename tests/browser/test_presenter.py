@@ -1,35 +1,19 @@
-"""Presenter mode in headless Chromium: the whole storyboard stepped with clicker keys."""
+"""Presenter mode in headless Chromium: the storyboard stepped with clicker keys, in every language,
+the illustrative mark, projector type per screen, leaving and coming back, and stepping offline."""
 
 from __future__ import annotations
 
-import os
-import time
-from pathlib import Path
-
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from .test_dashboard import district_paths, map_title, paths_by_trace, wait
+from dashboard.figures.style import projector
+
+from .pages import Browser, wait
 
 FORWARD = [Keys.PAGE_DOWN, Keys.ARROW_RIGHT, Keys.SPACE, Keys.ENTER]
 BACKWARD = [Keys.PAGE_UP, Keys.ARROW_LEFT, Keys.BACKSPACE]
-SCREENSHOTS = os.environ.get("KHATLON_SCREENSHOTS")  # a folder: save every scene at 1920x1080
-
-
-def press(duo, key: str) -> None:
-    duo.driver.find_element(By.TAG_NAME, "body").send_keys(key)
-
-
-def text_of(duo, element_id: str) -> str:
-    return duo.driver.execute_script(
-        f"const e = document.getElementById('{element_id}'); return e ? e.textContent : ''"
-    )
-
-
-def graph_title(duo, graph_id: str) -> str:
-    return duo.driver.execute_script(
-        f"const t = document.querySelector('#{graph_id} .gtitle'); return t ? t.textContent : ''"
-    )
+GRAPHS = {"map": ["stage-map", "stage-ranking"], "chart": ["stage-chart"]}
 
 
 def squeeze(text: str) -> str:
@@ -37,140 +21,196 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-def check_scene(duo, store, number: int, url: bool = True) -> None:
-    """The screen shows scene ``number``: its title, position, URL and a drawn, non-empty view."""
+def shown(page: Browser, element_id: str) -> bool:
+    return page.driver.execute_script(
+        "const e = document.getElementById(arguments[0]); return !!e && !e.hidden && e.getClientRects().length > 0",
+        element_id,
+    )
+
+
+def check_scene(page: Browser, store, number: int, language: str = "en", url: bool = True) -> None:
+    """The screen shows scene ``number``: title, note, position, URL, the illustrative mark and a drawn view."""
     scene = store.scenes[number - 1]
     total = len(store.scenes)
     wait(
-        duo,
-        lambda: text_of(duo, "scene-title") == scene.title and text_of(duo, "scene-position") == f"{number} / {total}",
+        lambda: (
+            page.text("scene-title") == scene.title(language) and page.text("scene-position") == f"{number} / {total}"
+        ),
+        about=lambda: f"scene {number}: {page.text('scene-title')!r} {page.text('scene-position')!r}",
     )
-    assert text_of(duo, "scene-note") == scene.note
-    assert not url or f"present=1&scene={number}" in duo.driver.current_url
-    label = store.indicators[scene.indicator].label
+    assert page.text("scene-note") == scene.note(language)
+    assert not url or f"present=1&scene={number}" in page.driver.current_url
+    illustrative = store.shows_illustrative([scene.indicator]) or scene.tab == "chart" and scene.chart == "services"
+    if scene.tab in ("map", "chart") and not (scene.tab == "chart" and scene.chart == "context"):
+        wait(lambda: shown(page, "data-status") == illustrative, about=lambda: f"scene {number}: data-status")
+    for graph in GRAPHS.get(scene.tab, []):
+        wait(
+            lambda g=graph: (
+                page.driver.execute_script("return document.querySelectorAll('#' + arguments[0] + ' .trace').length", g)
+                > 0
+            ),
+            about=lambda g=graph: f"scene {number}: #{g} is empty",
+        )
     if scene.tab == "map":
-        wait(duo, lambda: squeeze(f"{label}, {scene.year}") in squeeze(map_title(duo)))
-        wait(duo, lambda: len(district_paths(duo)) == 24)
-        if scene.spotlight:
-            wait(duo, lambda: paths_by_trace(duo).get("3") == [scene.spotlight])  # drawn apart, full strength
-            dimmed = duo.driver.execute_script(
-                """
-                return [...document.querySelectorAll('#map path.choroplethlocation')]
-                    .filter(p => p.parentNode.__data__[0].trace.index === 0)
-                    .map(p => parseFloat(getComputedStyle(p).opacity));""",
-                scene.spotlight,
-            )
-            assert dimmed and max(dimmed) < 0.5
-    elif scene.tab == "chart":
-        wait(duo, lambda: graph_title(duo, "chart") != "")
-        traces = duo.driver.execute_script("return document.querySelectorAll('#chart .trace').length")
-        assert traces > 0, f"scene {number}: empty chart"
-    elif scene.tab == "sources":
-        wait(duo, lambda: label in duo.find_element("#sources").text)
-    if SCREENSHOTS:
-        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
-        duo.driver.save_screenshot(str(Path(SCREENSHOTS) / f"presenter-scene-{number}.png"))
+        label = page.driver.execute_script("return document.querySelector('#stage-map .gtitle').textContent")
+        assert str(scene.year) in label
+    if scene.tab in ("sources", "table"):
+        wait(lambda: len(page.driver.find_element(By.ID, "stage-panel").text) > 40)
 
 
-def projector(duo) -> None:
-    """A 1920x1080 viewport exactly (a window of that size has a smaller viewport)."""
-    duo.driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False}
-    )
+def no_reload_marker(page: Browser) -> None:
+    page.driver.execute_script("window.__noReload = 42")
 
 
-def test_the_whole_storyboard_with_clicker_keys(dashboard, store) -> None:
-    projector(dashboard)
-    dashboard.driver.get(dashboard.server_url + "/?present=1&scene=1")
-    check_scene(dashboard, store, 1)
-    dashboard.driver.execute_script("window.__noReload = 42")
+def never_reloaded(page: Browser) -> bool:
+    return page.driver.execute_script("return window.__noReload") == 42
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "tg"])
+def test_the_whole_storyboard_with_clicker_keys(dashboard, store, language) -> None:
+    page = Browser.attach(dashboard, 1920, 1080)
+    page.open(f"/?present=1&scene=1&lang={language}")
+    check_scene(page, store, 1, language)
+    no_reload_marker(page)
     total = len(store.scenes)
     for number in range(2, total + 1):
-        press(dashboard, FORWARD[number % len(FORWARD)])
-        check_scene(dashboard, store, number)
-    press(dashboard, Keys.PAGE_DOWN)  # past the end: stays on the last scene
-    check_scene(dashboard, store, total)
+        page.press(FORWARD[number % len(FORWARD)])
+        check_scene(page, store, number, language)
+        assert f"lang={language}" in page.driver.current_url
+    page.press(Keys.PAGE_DOWN)  # past the end: stays on the last scene
+    check_scene(page, store, total, language)
     for step, number in enumerate(range(total - 1, total - 4, -1)):
-        press(dashboard, BACKWARD[step % len(BACKWARD)])
-        check_scene(dashboard, store, number)
-    press(dashboard, Keys.HOME)
-    check_scene(dashboard, store, 1)
-    press(dashboard, Keys.END)
-    check_scene(dashboard, store, total)
-    assert dashboard.driver.execute_script("return window.__noReload") == 42  # never reloaded
+        page.press(BACKWARD[step % len(BACKWARD)])
+        check_scene(page, store, number, language)
+    page.press(Keys.HOME)
+    check_scene(page, store, 1, language)
+    page.press(Keys.END)
+    check_scene(page, store, total, language)
+    assert never_reloaded(page)
+    assert page.driver.execute_script("return document.documentElement.lang") == language
 
 
-def test_projector_type_and_nothing_else_on_screen(dashboard, store) -> None:
-    projector(dashboard)
-    dashboard.driver.get(dashboard.server_url + "/?present=1&scene=2")
-    check_scene(dashboard, store, 2)
-    size = lambda selector: dashboard.driver.execute_script(  # noqa: E731
-        f"return parseFloat(getComputedStyle(document.querySelector('{selector}')).fontSize)"
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_projector_type_for_the_room_screen_and_nothing_else_on_screen(dashboard, store, width, height) -> None:
+    page = Browser.attach(dashboard, width, height)
+    page.open("/?present=1&scene=2")
+    check_scene(page, store, 2)
+    page.settle()
+
+    def px(selector: str) -> float:
+        return page.driver.execute_script(
+            "return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize)", selector
+        )
+
+    style = projector(width, height)
+    assert px("#scene-title") >= (40 if width >= 1920 else 28)
+    assert px("#scene-note") >= (24 if width >= 1920 else 16)
+    assert px("#stage-map .gtitle") >= style.title_size - 0.5  # figures drawn for this screen, not a laptop's
+    smallest = page.driver.execute_script(
+        """return Math.min(...[...document.querySelectorAll('#stage .main-svg text')]
+            .filter(t => t.textContent.trim() && t.getClientRects().length)
+            .map(t => parseFloat(getComputedStyle(t).fontSize)))"""
     )
-    assert size("#scene-title") >= 40 and size("#scene-note") >= 24 and size(".app") >= 24
-    hidden = dashboard.driver.execute_script("""
-        return ['.controls', '.app-header', '.indicator-note', '.tab-container', '.app-footer', '.card-trend']
-            .map(s => getComputedStyle(document.querySelector(s)).display);""")
-    assert set(hidden) == {"none"}
-    title_px = dashboard.driver.execute_script(
-        "return parseFloat(getComputedStyle(document.querySelector('#map .gtitle')).fontSize)"
+    assert smallest >= 14, smallest  # map district names may be a little smaller than the 16 px of labels
+    hidden = page.driver.execute_script(
+        """return ['.controls', '.app-header', '.tab-container', '.app-footer']
+            .map(s => document.querySelector(s)).filter(e => e && e.getClientRects().length).map(e => e.className)"""
     )
-    assert title_px >= 30
+    assert hidden == []
+    assert page.layout_problems() == []
 
 
-def test_keys_enter_full_screen_leave_and_present_again(dashboard, store) -> None:
-    dashboard.driver.get(dashboard.server_url + "/?present=1&scene=4")
-    check_scene(dashboard, store, 4)
-    press(dashboard, "f")  # full screen may be refused headless; it must never raise an error
-    press(dashboard, Keys.ESCAPE)
-    wait(dashboard, lambda: "present=1" not in dashboard.driver.current_url)
-    wait(
-        dashboard,
-        lambda: (
-            dashboard.driver.execute_script("return getComputedStyle(document.getElementById('presenter-bar')).display")
-            == "none"
-        ),
-    )
+def test_keys_full_screen_leave_and_present_again(dashboard, store) -> None:
+    page = Browser.attach(dashboard)
+    page.open("/?present=1&scene=4")
+    check_scene(page, store, 4)
+    page.press("f")  # full screen may be refused headless; it must never raise an error
+    page.press(Keys.ESCAPE)
+    wait(lambda: "present=1" not in page.driver.current_url)
+    wait(lambda: not shown(page, "presenter-bar"))
     scene = store.scenes[3]
-    wait(
-        dashboard,
-        lambda: squeeze(f"{store.indicators[scene.indicator].label}, {scene.year}") in squeeze(map_title(dashboard)),
-    )
-    assert "Dusti" in dashboard.find_element("#district").text  # the scene's spotlight stays selected
-    press(dashboard, "p")
-    check_scene(dashboard, store, 1)
-    dashboard.find_element(".scene-nav [data-action='next']").click()
-    check_scene(dashboard, store, 2)
+    assert f"indicator={scene.indicator}" in page.driver.current_url
+    if scene.spotlight:
+        wait(lambda: scene.spotlight in page.driver.current_url)  # the scene's place stays selected
+    page.press("p")
+    check_scene(page, store, 1)
+    page.click(".scene-nav [data-action='next']")
+    check_scene(page, store, 2)
 
 
 def test_a_bookmarked_scene_and_junk_scene_numbers(dashboard, store) -> None:
-    dashboard.driver.get(dashboard.server_url + "/?present=1&scene=6")
-    check_scene(dashboard, store, 6)
-    dashboard.driver.get(dashboard.server_url + "/?present=1&scene=999")
-    check_scene(dashboard, store, len(store.scenes), url=False)
-    dashboard.driver.get(dashboard.server_url + "/?present=1&scene=%3Cscript%3E")
-    check_scene(dashboard, store, 1, url=False)
+    page = Browser.attach(dashboard)
+    page.open("/?present=1&scene=6&lang=ru")
+    check_scene(page, store, 6, "ru")
+    page.open("/?present=1&scene=999")
+    check_scene(page, store, len(store.scenes), url=False)
+    page.open("/?present=1&scene=%3Cscript%3E")
+    check_scene(page, store, 1, url=False)
 
 
 def test_back_after_leaving_returns_to_the_scene(dashboard, store) -> None:
-    dashboard.driver.get(dashboard.server_url + "/?present=1&scene=5")
-    check_scene(dashboard, store, 5)
-    press(dashboard, Keys.ESCAPE)
-    wait(dashboard, lambda: "present=1" not in dashboard.driver.current_url)
-    assert f"indicator={store.scenes[4].indicator}" in dashboard.driver.current_url
-    dashboard.driver.back()
-    check_scene(dashboard, store, 5)
+    page = Browser.attach(dashboard)
+    page.open("/?present=1&scene=5")
+    check_scene(page, store, 5)
+    page.press(Keys.ESCAPE)
+    wait(lambda: "present=1" not in page.driver.current_url)
+    assert f"indicator={store.scenes[4].indicator}" in page.driver.current_url
+    page.driver.back()
+    check_scene(page, store, 5)
 
 
 def test_clicker_keys_win_over_a_focused_button_and_dropdowns_keep_their_keys(dashboard, store) -> None:
-    dashboard.driver.get(dashboard.server_url + "/?present=1&scene=3")
-    check_scene(dashboard, store, 3)
-    dashboard.find_element(".scene-nav [data-action='previous']").click()
-    check_scene(dashboard, store, 2)
-    dashboard.driver.switch_to.active_element.send_keys(Keys.ENTER)
-    check_scene(dashboard, store, 3)
-    dashboard.driver.get(dashboard.server_url + "/")
-    dashboard.find_element("#indicator").click()  # the dropdown opens with its search box focused
-    dashboard.driver.switch_to.active_element.send_keys("p")
-    time.sleep(1)
-    assert "present" not in dashboard.driver.current_url
+    page = Browser.attach(dashboard)
+    page.open("/?present=1&scene=3")
+    check_scene(page, store, 3)
+    page.click(".scene-nav [data-action='previous']")
+    check_scene(page, store, 2)
+    page.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    check_scene(page, store, 3)
+    page.open("/")
+    page.click("#indicator")  # the dropdown opens with its search box focused
+    page.driver.switch_to.active_element.send_keys("p")
+    page.settle(quiet=0.8)
+    assert "present" not in page.driver.current_url
+
+
+def test_stepping_needs_no_server_once_the_scenes_are_cached(dashboard, store) -> None:
+    """The venue's network drops after the first scene: every scene still shows, drawn, with no error."""
+    page = Browser.attach(dashboard)
+    page.open("/?present=1&scene=1")
+    check_scene(page, store, 1)
+    wait(
+        lambda: (
+            page.driver.execute_script("return document.body.getAttribute('data-scenes-cached')")
+            == str(len(store.scenes))
+        )
+    )
+    wait(
+        lambda: page.driver.execute_script(
+            "return performance.getEntriesByType('resource').some(e => e.name.includes('/geo/boundaries') && e.responseEnd > 0)"
+        )
+    )
+    page.driver.execute_cdp_cmd("Network.enable", {})
+    page.driver.execute_cdp_cmd(
+        "Network.emulateNetworkConditions",
+        {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0},
+    )
+    try:
+        no_reload_marker(page)
+        for number in range(2, len(store.scenes) + 1):
+            page.press(Keys.PAGE_DOWN)
+            check_scene(page, store, number)
+            if store.scenes[number - 1].tab == "map":
+                paths = page.driver.execute_script(
+                    "return document.querySelectorAll('#stage-map path.choroplethlocation').length"
+                )
+                assert paths >= len(store.polygon_ids), f"scene {number}: {paths} paths drawn offline"
+        page.press(Keys.HOME)
+        check_scene(page, store, 1)
+        assert never_reloaded(page)
+        assert not page.driver.find_elements(By.CSS_SELECTOR, ".dash-fe-error__title, .dash-debug-menu__error")
+    finally:
+        page.driver.execute_cdp_cmd(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+        )

@@ -31,6 +31,7 @@ SYNC = [
     "notice-text.children",
     "notice.hidden",
     "viewport.data",
+    "language.value",
 ]
 DRAW = [
     "figure-updates.data",
@@ -70,6 +71,7 @@ CONTROLS = {
     "labels.value": ["on"],
     "view.data": {**DEFAULT.to_dict(), "query": DEFAULT.to_query()},
     "viewport.data": None,
+    "page-language.data": "en",
 }
 
 
@@ -93,6 +95,14 @@ def sync(callbacks, changed: str, **inputs) -> dict:
 
 def draw(callbacks, drawn=None, **changes):
     return callbacks.call(DRAW, {**view(**changes), "drawn.data": drawn}, ["view.data"])
+
+
+def test_a_url_in_another_language_switches_the_page(callbacks) -> None:
+    """Back across a language switch: the URL says ru, the page is in en, so the switch is set to ru."""
+    body = sync(callbacks, "url-request.data", **{"url-request.data": {"search": "?lang=ru", "n": 2}})
+    assert body["language"]["value"] == "ru"
+    same = sync(callbacks, "url-request.data", **{"url-request.data": {"search": "?lang=en", "n": 3}})
+    assert "language" not in same
 
 
 def test_url_drives_the_controls(callbacks) -> None:
@@ -191,6 +201,20 @@ def test_an_indicator_change_sends_only_what_changed_and_little(app, callbacks) 
     assert not any("geojson" in pair[0] or "locations" in pair[0] for pair in updates["map"]["pairs"])
     assert len(json.dumps(updates["map"], ensure_ascii=False).encode()) <= 2_000
     assert len(response.data) <= 2_800  # compressed bytes of the whole answer (all figures, the note)
+
+
+@pytest.mark.parametrize("chart", ["ranking", "trend", "profile", "services", "context"])
+def test_the_chart_tab_draws_every_kind_in_its_own_graph(callbacks, chart) -> None:
+    """Ranking, trend and profile also have cards on the Map tab; on the Chart tab they go to #chart."""
+    from dashboard.layout.page import drawn_keys
+    from dashboard.layout.placement import Viewport
+
+    state = ViewState("coverage_medical_pct", 2022, "dusti", tab=Tab.CHART, chart=Chart(chart))
+    assert set(drawn_keys(state, Viewport(390, 844))) == {"map", "chart"}
+    body = body_of(
+        draw(callbacks, indicator="coverage_medical_pct", year=2022, selected="dusti", tab="chart", chart=chart)
+    )
+    assert set(body["response"]["figure-updates"]["data"]) == {"chart"}
 
 
 def test_hidden_tabs_are_not_computed(callbacks) -> None:

@@ -99,7 +99,8 @@ def test_year_is_kept_when_switching_indicator_if_possible(store: DataStore) -> 
 
 
 def test_map_click_selects_and_a_second_click_deselects(store: DataStore) -> None:
-    click = {"points": [{"location": "dusti", "customdata": "dusti"}]}
+    # what plotly sends for a polygon: its location, and the hover numbers the values trace carries
+    click = {"points": [{"curveNumber": 1, "location": "dusti", "customdata": [39.2, 51.9]}]}
     values = {"indicator": "hh_member_abroad_pct", "year": 2024, "click": click, "tab": "map", "chart": "ranking"}
     state = next_state(store, ID.MAP, values, ViewState("hh_member_abroad_pct", 2024))
     assert state.selected == "dusti"

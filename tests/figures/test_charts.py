@@ -122,8 +122,11 @@ def test_profile_headings_do_not_collide_and_values_carry_units(store: DataStore
         a for a in figure["layout"]["annotations"] if a.get("yref") == "paper" and a.get("y") == 1 and not a.get("name")
     ]
     assert [h["text"] for h in headings] == ["<b>Dusti</b>", "<b>Khatlon</b>"]
-    assert headings[1]["x"] - headings[0]["x"] >= 0.15  # two columns apart, not "DustiKhatlon"
     cells = [a["text"] for a in figure["layout"]["annotations"] if a.get("yref") == "y"]
+    # columns placed in pixels right of the strips: the second starts after the widest cell of the first
+    widest = max(len(c.replace("<b>", "").replace("</b>", "")) for c in cells[: len(cells) // 2])
+    assert headings[1]["xshift"] - headings[0]["xshift"] >= widest * 12 * 0.6
+    assert figure["layout"]["margin"]["r"] > headings[1]["xshift"] + 5 * 12 * 0.6  # the margin holds the table
     assert any(text.endswith("\u00a0US$") for text in cells) and any(text.endswith("\u00a0%") for text in cells)
     assert any(text.endswith("\u00a0‰") for text in cells)  # per 1,000 residents
     assert figure["layout"]["title"]["text"].startswith("Dusti: profile, 2024")
@@ -196,3 +199,35 @@ def test_every_chart_kind_builds_in_every_language(store: DataStore, kind: Chart
         )
         go.Figure(figure)
         assert figure["data"] and figure["layout"]["title"]["text"]
+
+
+PHONE = RenderContext("ru", width=350)
+
+
+def test_on_a_phone_services_is_the_heatmap_alone_with_upright_headings(store: DataStore) -> None:
+    figure = services_figure(store, ViewState("hh_member_abroad_pct", 2024), PHONE)
+    go.Figure(figure)
+    assert [t["type"] for t in figure["data"]] == ["heatmap"]
+    assert "xaxis2" not in figure["layout"] and figure["layout"]["xaxis"]["domain"] == [0, 1]
+    assert figure["layout"]["xaxis"]["tickangle"] == -90
+    assert figure["data"][0]["showscale"] is False  # the numbers are in the cells
+    wide = services_figure(store, ViewState("hh_member_abroad_pct", 2024), RenderContext("ru", width=1200))
+    assert len(wide["data"]) > 1 and "xaxis2" in wide["layout"]
+
+
+def test_on_a_phone_the_national_panels_stack_full_width(store: DataStore) -> None:
+    figure = context_figure(store, ViewState("hh_member_abroad_pct", 2024), PHONE)
+    go.Figure(figure)
+    layout = figure["layout"]
+    axes = sorted((k for k in layout if k.startswith("yaxis")), key=lambda k: -layout[k]["domain"][1])
+    assert len(axes) >= 3
+    assert all(layout[k.replace("y", "x", 1)]["domain"] == [0, 1] for k in axes)
+    for upper, lower in zip(axes, axes[1:]):  # one under the other, with room for the title between
+        assert layout[lower]["domain"][1] < layout[upper]["domain"][0]
+
+
+def test_on_a_phone_the_illustrative_badge_wraps_inside_the_figure(store: DataStore) -> None:
+    figure = ranking_figure(store, ViewState("hh_member_abroad_pct", 2024), PHONE)
+    badge = annotation(figure, "illustrative-mark")["text"]
+    assert "<br>" in badge
+    assert max(len(line) for line in badge.split("<br>")) * (PHONE.style.small_size + 1) * 0.64 <= PHONE.width
