@@ -234,7 +234,8 @@
     return a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
   }
   function declutter(gd) {
-    var kept = traceTexts(gd, POINTS_TRACE).map(function (p) { return p.getBoundingClientRect(); });
+    var fixed = Array.prototype.slice.call(gd.querySelectorAll(".colorbar text, .annotation-text"));
+    var kept = traceTexts(gd, POINTS_TRACE).concat(fixed).map(function (p) { return p.getBoundingClientRect(); });
     var marks = gd.data && gd.data[MARKS_TRACE] ? gd.data[MARKS_TRACE].locations || [] : [];
     var ids = gd.data && gd.data[LABELS_TRACE] ? gd.data[LABELS_TRACE].customdata || [] : [];
     var labels = traceTexts(gd, LABELS_TRACE).map(function (point, i) {

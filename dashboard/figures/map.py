@@ -287,7 +287,7 @@ def _frame(store: DataStore, padding: float = 0.02) -> dict:
 
 def _attribution(ctx: RenderContext) -> dict:
     return {
-        "text": ctx.t("© OpenStreetMap contributors; geoBoundaries (ODbL)"),
+        "text": wrap(ctx.t("© OpenStreetMap contributors; geoBoundaries (ODbL)"), ctx.chars(ctx.style.small_size, 0.9)),
         "showarrow": False,
         "xref": "paper",
         "yref": "paper",

@@ -43,15 +43,20 @@ def _panel_title(text: str, x: float, y: float, ctx: RenderContext, width: int) 
 
 def _year_ticks(series: list[Observation], ctx: RenderContext) -> tuple[list[int], list[str]]:
     """Tick at each year with data; a year that is the report's, not the data's, says so."""
-    texts = [
-        ctx.t("{year}<br>(report)", year=o.year) if o.note.startswith(REPORT_YEAR_NOTE) else str(o.year) for o in series
-    ]
+
+    def report(year: int) -> str:  # a phone: "2023*", explained in the panel's title
+        return ctx.t("{year}*", year=year) if ctx.narrow else ctx.t("{year}<br>(report)", year=year)
+
+    texts = [report(o.year) if o.note.startswith(REPORT_YEAR_NOTE) else str(o.year) for o in series]
     return [o.year for o in series], texts
 
 
 def _line(store: DataStore, indicator: Indicator, axis: str, ctx: RenderContext) -> dict:
     series = store.series(indicator.id, TAJIKISTAN)
-    marked = {series[0].year, series[-1].year, max(series, key=lambda o: o.value).year}
+    highest = max(series, key=lambda o: o.value).year
+    marked = {series[0].year, series[-1].year, highest}
+    if ctx.narrow:  # a phone: the last value, and the highest when it is not next to it
+        marked = {series[-1].year} | ({highest} if series[-1].year - highest >= 4 else set())
     return {
         "type": "scatter",
         "x": [o.year for o in series],
@@ -91,13 +96,13 @@ def _bars(store: DataStore, indicator: Indicator, axis: str, color: str, ctx: Re
     }
 
 
-def _boxes(lines: list[Indicator], bars: list[Indicator], narrow: bool) -> list[tuple[list[float], list[float]]]:
+def _boxes(lines: list[Indicator], bars: list[Indicator], ctx: RenderContext) -> list[tuple[list[float], list[float]]]:
     """Each panel's (x domain, y domain): line panels full width on top and bar panels side by side
-    below; on a phone every panel full width, one under the other."""
-    if narrow:
+    below; on a phone every panel full width, one under the other (room above each for its title)."""
+    if ctx.narrow:
         rows = len(lines) + len(bars)
-        step = 1 / rows
-        return [([0, 1], [1 - (n + 1) * step, 1 - (n + 1) * step + step * 0.6]) for n in range(rows)]
+        step, plot = 1 / rows, (0.4 if ctx.presenting else 0.55)
+        return [([0, 1], [1 - (n + 1) * step, 1 - (n + 1) * step + step * plot]) for n in range(rows)]
     width = 0.44 if len(bars) > 1 else 1.0
     boxes = [([0, 1], [0.5, 0.84]) for _ in lines]
     return boxes + [([n * 0.54, n * 0.54 + width], [0, 0.26]) for n in range(len(bars))]
@@ -109,7 +114,7 @@ def _axes(
     """Axes of the panels and their titles."""
     axes, titles, style = {}, [], ctx.style
     common = {"gridcolor": style.grid_color, "automargin": True, "tickfont": {"size": style.small_size}}
-    for index, (indicator, (domain_x, domain_y)) in enumerate(zip(lines + bars, _boxes(lines, bars, ctx.narrow)), 1):
+    for index, (indicator, (domain_x, domain_y)) in enumerate(zip(lines + bars, _boxes(lines, bars, ctx)), 1):
         suffix = "" if index == 1 else str(index)
         series = store.series(indicator.id, TAJIKISTAN)
         on_top = indicator in lines
@@ -119,7 +124,7 @@ def _axes(
             "domain": domain_x,
             "anchor": f"y{suffix}",
             "range": [min(tickvals) - 0.8, max(tickvals) + 0.8],
-            "tickangle": 0,
+            "tickangle": -90 if ctx.narrow and not on_top else 0,
             **(
                 {"dtick": 4 if ctx.narrow else 2}
                 if on_top
@@ -133,11 +138,14 @@ def _axes(
             "rangemode": "tozero",
             "tickformat": f",.{indicator.decimals}f",
             "range": [0, 1.25 * max(o.value for o in series)],
-            **({"nticks": 4} if ctx.narrow else {}),
+            # a phone: ticks inside (titles start at the left edge); bars carry their values, so no ticks
+            **({"nticks": 4, "ticklabelposition": "inside", "showticklabels": on_top} if ctx.narrow else {}),
         }
         label = f"{ctx.text(indicator, 'label')} ({unit_text(indicator, ctx)}"
         label += ")" if ctx.narrow else f"; {ctx.text(indicator, 'source_name')})"  # a phone: sources in the footer
-        chars = ctx.chars(style.font_size, 0.85 * (domain_x[1] - domain_x[0]))
+        if ctx.narrow and any(o.note.startswith(REPORT_YEAR_NOTE) for o in series):
+            label += " " + ctx.t("* year of the report")
+        chars = ctx.chars(style.font_size, 0.78 * (domain_x[1] - domain_x[0]))  # bold runs wide
         titles.append(_panel_title(label, domain_x[0], domain_y[1] + 0.02, ctx, chars))
     return axes, titles
 

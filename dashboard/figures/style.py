@@ -205,7 +205,7 @@ def place_footer(layout: dict, style: Style, axis_room: float) -> None:
 
 def footer_width(style: Style, width: float) -> int:
     """Characters of a source line across ``width`` pixels."""
-    return max(30, math.floor(width / (style.small_size * 0.66)))  # Cyrillic runs wider than Latin
+    return max(16, math.floor(width / (style.small_size * 0.66)))  # Cyrillic runs wider than Latin
 
 
 def lift_badge(layout: dict, pixels: int) -> None:
