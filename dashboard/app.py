@@ -40,6 +40,7 @@ ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 _SCRIPT = re.compile(r'<script src="([^"]+)"')
 _CSS = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 LAYOUT_CACHE = 256
+ASYNC_CHUNKS = ("async-graph.js", "async-dropdown.js", "async-slider.js")  # dcc's lazily loaded code
 
 
 class KhatlonDash(Dash):
@@ -89,6 +90,12 @@ class KhatlonDash(Dash):
         )
         preload = (
             f'<link rel="preload" href="{self.urls.geojson}" as="fetch" crossorigin="anonymous">' if shows_map else ""
+        )
+        # dcc loads its graph, dropdown and slider code only once the layout has rendered: ask for it now
+        preload += "".join(
+            f'<link rel="preload" href="{self.config.requests_pathname_prefix}_dash-component-suites/dash/dcc/{name}"'
+            ' as="script">'
+            for name in ASYNC_CHUNKS
         )
         extra = (
             preload + f'<meta name="description" content="{description}">'
