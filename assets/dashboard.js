@@ -34,24 +34,27 @@
   function presenting(search) { return params(search).get("present") === "1"; }
 
   /* The window's size class: only what changes a drawing (wide or narrow; in presenter mode the size). */
-  function viewport() {
-    var step = 80;
-    return {
-      w: Math.round(window.innerWidth / step) * step,
-      h: Math.round(window.innerHeight / step) * step
-    };
-  }
+  var STEP = 80;
+  function rounded(size) { return { w: Math.round(size.w / STEP) * STEP, h: Math.round(size.h / STEP) * STEP }; }
+  function viewport() { return rounded({ w: window.innerWidth, h: window.innerHeight }); }
   /* What of the size changes a drawing: in presenter mode the size; otherwise the width below the
      1366 px laptop the server assumes (figures are wrapped to their cards, names shown from 1100 px). */
   function sizeKey(size, present) {
     if (present) { return size.w + "x" + size.h; }
     return size.w >= 1360 ? "wide" : String(size.w);  // 1360: a 1366 px window in steps of 80
   }
+  /* Whether a scene cache ("version|lang|WxH") was drawn for this window's size class. */
+  function drawnForThisScreen(key) {
+    var match = /\|(\d+)x(\d+)$/.exec(key || "");
+    if (!match) { return false; }
+    var drawn = rounded({ w: parseInt(match[1], 10), h: parseInt(match[2], 10) }), now = viewport();
+    return drawn.w === now.w && drawn.h === now.h;
+  }
   var sentKey = null;  // the size class the server last heard of (null: it assumes a laptop or a projector)
   function sizeChanged(search) {
     var present = presenting(search);
     var key = sizeKey(viewport(), present);
-    var assumed = sizeKey({ w: present ? 1920 : 1366, h: present ? 1080 : 768 }, present);
+    var assumed = sizeKey(rounded({ w: present ? 1920 : 1366, h: present ? 1080 : 768 }), present);
     return key !== (sentKey === null ? assumed : sentKey);
   }
   /* A request for a URL, with the window's size when the server should hear of it. */
@@ -131,10 +134,9 @@
         }
         var p = params(search);
         if (p.get("present") === "1" && cache && cache.scenes) {
-          var size = viewport(), key = cache.key || "";
           var language = p.get("lang") || (view && view.lang) || "en";
           var scene = cache.scenes[p.get("scene") || "1"];
-          if (scene && cache.language === language && key.indexOf("|" + size.w + "x" + size.h) !== -1) {
+          if (scene && cache.language === language && drawnForThisScreen(cache.key)) {
             showScene(scene);
             shownQuery = search;
             return noUpdate;

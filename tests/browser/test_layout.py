@@ -76,3 +76,28 @@ def test_every_view_fits_in_every_language(live_server, store: DataStore, width:
     finally:
         browser.quit()
     assert found == [], "\n".join(found)
+
+
+ROOMS = [(1024, 768), (1440, 900), (3840, 2160)]  # 4:3, 16:10 and a 4K screen
+
+
+@pytest.mark.parametrize(("width", "height"), ROOMS, ids=[f"{w}x{h}" for w, h in ROOMS])
+def test_every_scene_fits_other_room_screens(live_server, store: DataStore, width: int, height: int) -> None:
+    """Presenter mode on the other screens a room may have: the storyboard in Russian (the longest texts)."""
+    browser = Browser(live_server.url, width, height)
+    found: list[str] = []
+    try:
+        browser.open("/?present=1&scene=1&lang=ru")
+        for number in range(1, len(store.scenes) + 1):
+            if number > 1:
+                browser.press(Keys.PAGE_DOWN)
+                wait(lambda n=number: browser.text("scene-position").startswith(f"{n} /"))
+                browser.settle()
+            check(browser, f"scene {number}", "ru", found)
+            scroll = browser.driver.execute_script("return document.documentElement.scrollHeight - innerHeight")
+            if scroll > 1:
+                found.append(f"ru scene {number}: the scene scrolls by {scroll} px")
+        found += browser.problems_in_logs()
+    finally:
+        browser.quit()
+    assert found == [], "\n".join(found)
