@@ -47,6 +47,7 @@ from .style import (
     NO_DATA_COLOR,
     OUTLINE_COLOR,
     SEQUENTIAL_SCALE,
+    badge_wrap,
     illustrative_mark,
     place_footer,
     wrap,
@@ -322,7 +323,7 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
     names = [f"<b>{place_title(store, d, None, ctx)}</b>" for d in polygons]
     thin = {"color": "#ffffff", "width": 0.8}
     source = {**provenance_annotations(store, [], ctx)[-1], "yshift": -FOOTER_GAP}
-    wrap_at = ctx.chars(ctx.style.small_size + 1, 0.8) if ctx.narrow else None
+    full, partly = ctx.t("Illustrative data — not official statistics"), partly_text(ctx)
     figure = {
         "data": [
             _choropleth(
@@ -374,11 +375,11 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
             "coloraxis2": {"colorscale": DIVERGING_SCALE, "cmid": 0, "colorbar": _colorbar(ctx)},
             "annotations": [
                 {
-                    **illustrative_mark(ctx.t("Illustrative data — not official statistics"), ctx.style, wrap_at),
+                    **illustrative_mark(full, ctx.style, badge_wrap(ctx.style, ctx.width, len(full) + 2)),
                     "visible": False,
                 },
                 {
-                    **illustrative_mark(partly_text(ctx), ctx.style, wrap_at),
+                    **illustrative_mark(partly, ctx.style, badge_wrap(ctx.style, ctx.width, len(partly) + 2)),
                     "visible": False,
                     "name": "partly-illustrative",
                 },

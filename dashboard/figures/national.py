@@ -41,11 +41,17 @@ def _panel_title(text: str, x: float, y: float, ctx: RenderContext, width: int) 
     }
 
 
+def _compact(ctx: RenderContext) -> bool:
+    """Too few characters across for panels side by side (a phone, a 1024 px projector): stack them,
+    mark report years with "*" and leave the sources to the footer."""
+    return ctx.narrow or ctx.width < ctx.style.font_size * 70
+
+
 def _year_ticks(series: list[Observation], ctx: RenderContext) -> tuple[list[int], list[str]]:
     """Tick at each year with data; a year that is the report's, not the data's, says so."""
 
     def report(year: int) -> str:  # a phone: "2023*", explained in the panel's title
-        return ctx.t("{year}*", year=year) if ctx.narrow else ctx.t("{year}<br>(report)", year=year)
+        return ctx.t("{year}*", year=year) if _compact(ctx) else ctx.t("{year}<br>(report)", year=year)
 
     texts = [report(o.year) if o.note.startswith(REPORT_YEAR_NOTE) else str(o.year) for o in series]
     return [o.year for o in series], texts
@@ -98,8 +104,8 @@ def _bars(store: DataStore, indicator: Indicator, axis: str, color: str, ctx: Re
 
 def _boxes(lines: list[Indicator], bars: list[Indicator], ctx: RenderContext) -> list[tuple[list[float], list[float]]]:
     """Each panel's (x domain, y domain): line panels full width on top and bar panels side by side
-    below; on a phone every panel full width, one under the other (room above each for its title)."""
-    if ctx.narrow:
+    below; when compact every panel full width, one under the other (room above each for its title)."""
+    if _compact(ctx):
         rows = len(lines) + len(bars)
         step, plot = 1 / rows, (0.4 if ctx.presenting else 0.55)
         return [([0, 1], [1 - (n + 1) * step, 1 - (n + 1) * step + step * plot]) for n in range(rows)]
@@ -142,8 +148,8 @@ def _axes(
             **({"nticks": 4, "ticklabelposition": "inside", "showticklabels": on_top} if ctx.narrow else {}),
         }
         label = f"{ctx.text(indicator, 'label')} ({unit_text(indicator, ctx)}"
-        label += ")" if ctx.narrow else f"; {ctx.text(indicator, 'source_name')})"  # a phone: sources in the footer
-        if ctx.narrow and any(o.note.startswith(REPORT_YEAR_NOTE) for o in series):
+        label += ")" if _compact(ctx) else f"; {ctx.text(indicator, 'source_name')})"  # compact: sources in the footer
+        if _compact(ctx) and any(o.note.startswith(REPORT_YEAR_NOTE) for o in series):
             label += " " + ctx.t("* year of the report")
         chars = ctx.chars(style.font_size, 0.78 * (domain_x[1] - domain_x[0]))  # bold runs wide
         titles.append(_panel_title(label, domain_x[0], domain_y[1] + 0.02, ctx, chars))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..data import DataStore, Indicator
 from .render import RenderContext
-from .style import footer_width, illustrative_mark, source_line
+from .style import badge_wrap, footer_width, illustrative_mark, source_line
 
 
 def partly_text(ctx: RenderContext) -> str:
@@ -40,7 +40,7 @@ def provenance_annotations(
 ) -> list[dict]:
     """The illustrative badge (when any row shown is illustrative) and the source line."""
     badge = badge_text(store, indicators, ctx)
-    wrap_at = ctx.chars(ctx.style.small_size + 1, 0.8) if ctx.narrow else None
+    wrap_at = badge_wrap(ctx.style, ctx.width, len(badge) + 2)
     marks = [illustrative_mark(badge, ctx.style, wrap_at)] if badge else []
     names = source_names(store, indicators, ctx)
     label = ctx.t("Source") if len(names) == 1 else ctx.t("Sources")

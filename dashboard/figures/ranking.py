@@ -19,6 +19,7 @@ from .style import (
     SELECTED_COLOR,
     empty_figure,
     place_footer,
+    row_label_size,
     wrap,
 )
 
@@ -149,4 +150,5 @@ def ranking_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dic
         hovermode="closest",
     )
     place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 2 + 8)
+    layout["yaxis"]["tickfont"]["size"] = row_label_size(layout, ctx.style, len(ranked), ctx.style.label_size)
     return {"data": traces, "layout": layout}

@@ -38,7 +38,8 @@ class RenderContext:
 
     def layout(self, title: str, subtitle: str = "", illustrative: bool = False) -> dict:
         """The shared base layout in this context's style and number separators."""
-        return base_layout(self.style, title, subtitle, illustrative, self.separators, self.width)
+        badge = len(self.t("Illustrative data — not official statistics")) + 2
+        return base_layout(self.style, title, subtitle, illustrative, self.separators, self.width, badge)
 
     def chars(self, font_size: float, share: float = 1.0) -> int:
         """About how many characters of ``font_size`` fit across ``share`` of the figure's width."""

@@ -18,6 +18,7 @@ from .style import (
     empty_figure,
     lift_badge,
     place_footer,
+    row_label_size,
 )
 
 DEFAULT_PAIR = ("dusti", "kulob")  # the districts of UNICEF's situational analysis
@@ -177,9 +178,9 @@ def services_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> di
         legend={
             "orientation": "h",
             "x": 0.64,
-            "y": -0.06,
+            "y": 1,
             "xanchor": "left",
-            "yanchor": "top",
+            "yanchor": "bottom",
             "yref": "paper",
             "title": {"text": names + ":", "side": "top"},
             "font": {"size": ctx.style.small_size},
@@ -190,9 +191,29 @@ def services_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> di
     layout["yaxis"].update(tickvals=heatmap["y"], ticktext=heatmap["y"])  # every unit named, none skipped
     if ctx.narrow:
         return _phone(layout, heatmap, ctx)
-    place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 6 + 10)
-    lift_badge(layout, round(ctx.style.small_size * 1.8))  # the column headings sit above the heatmap
+    place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 2 + 14)
+    headings = round(ctx.style.small_size * 1.8) + _stagger_headings(layout, heatmap, ctx, label_size)
+    lift_badge(layout, max(headings, round(ctx.style.small_size * 3)))  # the legend sits above the bars
+    heatmap["showscale"] = ctx.width >= 1100  # narrower: the bars' names need the room (values are in the cells)
+    fitted = row_label_size(layout, ctx.style, len(heatmap["y"]), label_size)
+    layout["yaxis"]["tickfont"]["size"] = heatmap["textfont"]["size"] = fitted
     return {"data": [heatmap, *_bars(store, indicators, table, pair, year, ctx)], "layout": layout}
+
+
+def _stagger_headings(layout: dict, heatmap: dict, ctx: RenderContext, label_size: float) -> int:
+    """When the widest column heading is wider than its column, raise every other heading by a line
+    (so neighbours never touch); returns the extra height that needs above the heatmap.
+
+    Widths are estimated from character counts (Cyrillic runs about 0.62 em a letter).
+    """
+    names = max(len(str(y).replace("<b>", "").replace("</b>", "")) for y in heatmap["y"]) * label_size * 0.6 + 16
+    column = (ctx.width - names - 26) * 0.48 / max(len(heatmap["x"]), 1)
+    widest = max(len(h) for h in heatmap["x"]) * ctx.style.small_size * 0.62
+    if widest <= column - 8:
+        return 0
+    text = [f"{h}<br> " if n % 2 else h for n, h in enumerate(heatmap["x"])]
+    layout["xaxis"].update(tickmode="array", tickvals=heatmap["x"], ticktext=text)
+    return round(ctx.style.small_size * 1.3)
 
 
 def _phone(layout: dict, heatmap: dict, ctx: RenderContext) -> dict:

@@ -96,6 +96,7 @@ def projector(width: int = 1920, height: int = 1080) -> Style:
 
 
 PROJECTOR = projector()
+BADGE_CHARS = 52  # "⚠ " and the longest translation of "Illustrative data — not official statistics"
 
 
 def wrap(text: str, width: int) -> str:
@@ -107,7 +108,13 @@ def _lines(text: str, width: int) -> list[str]:
 
 
 def base_layout(
-    style: Style, title: str, subtitle: str = "", illustrative: bool = False, separators: str = ".,", width: int = 800
+    style: Style,
+    title: str,
+    subtitle: str = "",
+    illustrative: bool = False,
+    separators: str = ".,",
+    width: int = 800,
+    badge_length: int = BADGE_CHARS,
 ) -> dict:
     """Layout shared by all figures: fonts, wrapped title and subtitle, room for the illustrative badge.
 
@@ -124,7 +131,7 @@ def base_layout(
         + lift
         + line * len(title_lines)
         + (style.font_size * (0.35 + 1.3 * len(subtitle_lines)) if subtitle else 0)
-        + (style.small_size * (2.2 + (1.3 if width < 450 else 0)) + 8 if illustrative else 0)  # 2 lines on a phone
+        + (badge_room(style, width, badge_length) if illustrative else 0)
     )
     return {
         "font": {"family": FONT_FAMILY, "size": style.font_size, "color": style.text_color},
@@ -152,6 +159,26 @@ def base_layout(
     }
 
 
+def badge_font(style: Style) -> float:
+    return style.small_size if style.presenting else style.small_size + 1
+
+
+def badge_wrap(style: Style, width: float, length: int = BADGE_CHARS) -> int | None:
+    """Characters per line of a badge of ``length`` characters in a figure ``width`` px wide, or None
+    when it fits on one line."""
+    if width < 450:  # a phone: a narrower estimate keeps two whole lines
+        chars = max(12, int(width * 0.8 / (badge_font(style) * 0.64)))
+    else:
+        chars = int((width * 0.97 - 16) / (badge_font(style) * 0.6))
+    return chars if chars < length else None
+
+
+def badge_room(style: Style, width: float, length: int = BADGE_CHARS) -> float:
+    """Pixels the badge takes above the plot (one line, or two when it wraps)."""
+    lines = 1 if badge_wrap(style, width, length) is None else 2
+    return style.small_size * (0.9 + 1.3 * lines) + 8
+
+
 def illustrative_mark(text: str, style: Style, width: int | None = None) -> dict:
     """The badge every figure built from illustrative numbers carries (also in exported images).
 
@@ -171,7 +198,7 @@ def illustrative_mark(text: str, style: Style, width: int | None = None) -> dict
         "bordercolor": ILLUSTRATIVE_BORDER,
         "borderwidth": 1,
         "borderpad": 3,
-        "font": {"size": style.small_size + 1, "color": ILLUSTRATIVE_TEXT},
+        "font": {"size": badge_font(style), "color": ILLUSTRATIVE_TEXT},
         "name": "illustrative-mark",
     }
 
@@ -201,6 +228,22 @@ def place_footer(layout: dict, style: Style, axis_room: float) -> None:
     if footer:
         footer["yshift"] = -axis_room
     layout["margin"]["b"] = round(axis_room + lines * style.small_size * 1.35 + 8)
+
+
+def row_label_size(layout: dict, style: Style, rows: int, wanted: float) -> float:
+    """Presenter mode: the largest label size up to ``wanted`` whose rows do not touch on this screen.
+
+    The figure's height is estimated from the screen (the scene's heading takes the rest). Screens
+    of 1280 px and wider keep at least the projector minimum (16 px; 25 rows fit at 1280 x 720);
+    smaller ones (1024 x 768) get smaller labels rather than overlapping ones.
+    """
+    width, height = style.size
+    if not style.presenting or width <= 700 or rows <= 0:
+        return wanted
+    heading = height * 0.041 * 2.3 + max(16, min(height * 0.024, width * 0.013)) * 5.2 + 25
+    plot = height - heading - layout["margin"]["t"] - layout["margin"]["b"]
+    floor = MIN_PROJECTOR_LABEL if width >= 1280 else 11
+    return max(floor, min(wanted, math.floor(plot / rows * 1.1)))
 
 
 def footer_width(style: Style, width: float) -> int:

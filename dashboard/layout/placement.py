@@ -69,7 +69,8 @@ def figure_width(kind: str, view: ViewState, viewport: Viewport) -> int:
             share = 0.56 if kind == MAP else 0.41
         else:
             share = 0.98
-    return max(300, int(usable * share) // STEP * STEP)
+    step = 10 if view.present else STEP  # presenter mode: few screens, and the badge needs the true width
+    return max(300, int(usable * share) // step * step)
 
 
 # The graphs of the Map tab: the map and the three charts beside it.

@@ -97,6 +97,14 @@
           inner.bottom > box.bottom + SLACK) {
         problems.push(label + ": text outside the figure: '" + content.slice(0, 40) + "'");
       }
+      var lines = element.querySelectorAll("tspan.line");  /* a multi-line text: each line has its own box */
+      if (lines.length > 1) {
+        lines.forEach(function (line) {
+          var text = (line.textContent || "").trim(), box = line.getBoundingClientRect();
+          if (text && box.width >= 1) { texts.push({ rect: glyphs(box), content: text, group: group, element: line }); }
+        });
+        return;
+      }
       texts.push({ rect: glyphs(rect), content: content, group: group, element: element });
     });
     for (var i = 0; i < texts.length; i++) {

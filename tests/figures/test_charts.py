@@ -164,7 +164,7 @@ def test_services_headings_are_short_in_every_language(store: DataStore) -> None
 
 
 def test_national_context_uses_a_true_time_axis_and_full_numbers(store: DataStore) -> None:
-    figure = context_figure(store, ViewState("hh_member_abroad_pct", 2024), EN)
+    figure = context_figure(store, ViewState("hh_member_abroad_pct", 2024), RenderContext("en", width=1300))
     go.Figure(figure)
     departures = next(t for t in figure["data"] if t["name"].startswith("Labour migrants"))
     assert departures["x"] == [2016, 2022, 2023]  # numbers on a time axis: the gap 2016-2022 shows
