@@ -50,8 +50,8 @@ def _compact(ctx: RenderContext) -> bool:
 def _year_ticks(series: list[Observation], ctx: RenderContext) -> tuple[list[int], list[str]]:
     """Tick at each year with data; a year that is the report's, not the data's, says so."""
 
-    def report(year: int) -> str:  # a phone: "2023*", explained in the panel's title
-        return ctx.t("{year}*", year=year) if _compact(ctx) else ctx.t("{year}<br>(report)", year=year)
+    def report(year: int) -> str:  # "2023*", explained in the panel's title (two years side by side fit)
+        return ctx.t("{year}*", year=year)
 
     texts = [report(o.year) if o.note.startswith(REPORT_YEAR_NOTE) else str(o.year) for o in series]
     return [o.year for o in series], texts
@@ -73,6 +73,7 @@ def _line(store: DataStore, indicator: Indicator, axis: str, ctx: RenderContext)
         "marker": {"size": 7},
         "text": [ctx.number(o.value, indicator.decimals) if o.year in marked else "" for o in series],
         "textposition": "top center",
+        "cliponaxis": False,  # the values above the highest points stay whole
         "textfont": {"size": ctx.style.small_size},
         "xaxis": f"x{axis}",
         "yaxis": f"y{axis}",
@@ -107,7 +108,7 @@ def _boxes(lines: list[Indicator], bars: list[Indicator], ctx: RenderContext) ->
     below; when compact every panel full width, one under the other (room above each for its title)."""
     if _compact(ctx):
         rows = len(lines) + len(bars)
-        step, plot = 1 / rows, (0.4 if ctx.presenting else 0.55)
+        step, plot = 1 / rows, (0.4 if ctx.presenting and ctx.narrow else 0.55)
         return [([0, 1], [1 - (n + 1) * step, 1 - (n + 1) * step + step * plot]) for n in range(rows)]
     width = 0.44 if len(bars) > 1 else 1.0
     boxes = [([0, 1], [0.5, 0.84]) for _ in lines]
@@ -146,12 +147,15 @@ def _axes(
             "range": [0, 1.25 * max(o.value for o in series)],
             # a phone: ticks inside (titles start at the left edge); bars carry their values, so no ticks
             **({"nticks": 4, "ticklabelposition": "inside", "showticklabels": on_top} if ctx.narrow else {}),
+            **({"nticks": 4} if _compact(ctx) and not ctx.narrow else {}),  # short stacked panels: few ticks
         }
-        label = f"{ctx.text(indicator, 'label')} ({unit_text(indicator, ctx)}"
-        label += ")" if _compact(ctx) else f"; {ctx.text(indicator, 'source_name')})"  # compact: sources in the footer
-        if _compact(ctx) and any(o.note.startswith(REPORT_YEAR_NOTE) for o in series):
-            label += " " + ctx.t("* year of the report")
         chars = ctx.chars(style.font_size, 0.78 * (domain_x[1] - domain_x[0]))  # bold runs wide
+        label = f"{ctx.text(indicator, 'label')} ({unit_text(indicator, ctx)}"
+        with_source = f"{label}; {ctx.text(indicator, 'source_name')})"
+        # the source in the panel's title where two lines hold it; the footer names every source anyway
+        label = with_source if not _compact(ctx) and wrap(with_source, chars).count("<br>") < 2 else label + ")"
+        if any(o.note.startswith(REPORT_YEAR_NOTE) for o in series):
+            label += " " + ctx.t("* year of the report")
         titles.append(_panel_title(label, domain_x[0], domain_y[1] + 0.02, ctx, chars))
     return axes, titles
 

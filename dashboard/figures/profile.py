@@ -93,8 +93,16 @@ def _cell(row: ProfileRow, value: float | None, ctx: RenderContext) -> str:
 
 
 def _labels(rows: list[ProfileRow], year: int, ctx: RenderContext) -> list[str]:
-    width = ctx.chars(ctx.style.label_size, 0.9) if ctx.narrow else min(34, ctx.chars(ctx.style.label_size, 0.3))
-    return [wrap(ctx.text(r.indicator, "label") + ("" if r.year == year else f" ({r.year})"), width) for r in rows]
+    """Row labels wrapped to at most two lines where the figure allows (a third would run into the next row)."""
+    texts = [ctx.text(r.indicator, "label") + ("" if r.year == year else f" ({r.year})") for r in rows]
+    if ctx.narrow:
+        width = ctx.chars(ctx.style.label_size, 0.9)
+    else:
+        two_lines = max(len(t) for t in texts) // 2 + 6  # word breaks need a few characters of slack
+        width = min(
+            34, max(ctx.chars(ctx.style.label_size, 0.3), min(two_lines, ctx.chars(ctx.style.label_size, 0.42)))
+        )
+    return [wrap(text, width) for text in texts]
 
 
 def _strips(

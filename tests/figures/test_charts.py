@@ -177,7 +177,8 @@ def test_national_context_uses_a_true_time_axis_and_full_numbers(store: DataStor
     )
     households = next(t for t in figure["data"] if t["name"].startswith("Households"))
     households_axis = layout[f"xaxis{households['xaxis'][1:]}"]
-    assert households_axis["ticktext"][-1] == "2024<br>(report)" and households_axis["ticktext"][0] == "2015"
+    assert households_axis["ticktext"][-1] == "2024*" and households_axis["ticktext"][0] == "2015"
+    assert "* year of the report" in titles  # the star explained where it is used
     assert "illustrative-mark" not in names(figure)
 
 
