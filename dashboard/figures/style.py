@@ -122,7 +122,8 @@ def base_layout(
     collides with titles, legends or reference labels. ``separators`` are the locale's decimal and
     thousands marks, which plotly uses for every number it formats.
     """
-    title_lines = _lines(title, int((width - 24) / (style.title_size * 0.64)))
+    em = 0.68 if width < 450 else 0.64  # bold Cyrillic runs wide: a phone has no slack for it
+    title_lines = _lines(title, int((width - 24) / (style.title_size * em)))
     subtitle_lines = _lines(subtitle, int((width - 24) / (style.font_size * 0.6)))
     line = style.title_size * 1.25
     lift = round(style.title_size * 0.75) if len(title_lines) > 1 else 0  # plotly lifts multi-line titles
