@@ -26,6 +26,7 @@ line, 2 the boundaries' attribution.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -85,9 +86,26 @@ def color_axis(indicator: Indicator) -> str:
     return "coloraxis2" if indicator.scale is Scale.DIVERGING else "coloraxis"
 
 
+def colorbar_px(ctx: RenderContext) -> int:
+    """Room right of the map for the colour bar, its ticks and its title (grows with the type)."""
+    return max(COLORBAR_PX, round(ctx.style.small_size * 8))
+
+
+def colorbar_title(text: str, ctx: RenderContext) -> str:
+    """The unit over the colour bar, wrapped to the bar's room; a word too long for it is hyphenated."""
+    chars = max(6, int((colorbar_px(ctx) - 10) / (ctx.style.small_size * 0.62)))
+    lines = []
+    for line in textwrap.wrap(text, chars, break_long_words=False):
+        while len(line) > chars:
+            lines.append(line[: chars - 1] + "-")
+            line = line[chars - 1 :]
+        lines.append(line)
+    return "<br>".join(lines)
+
+
 def _colorbar(ctx: RenderContext) -> dict:
     return {
-        "title": {"side": "top"},
+        "title": {"side": "top", "font": {"size": ctx.style.small_size}},
         "thickness": 14 if ctx.style.name == "screen" else 20,
         "len": 0.6,
         "x": 1,
@@ -162,7 +180,7 @@ def _layout_updates(store: DataStore, indicator: Indicator, view: ViewState, ctx
         ("data", VALUES, "coloraxis"): axis,
         ("layout", axis, "cmin"): cmin,
         ("layout", axis, "cmax"): cmax,
-        ("layout", axis, "colorbar", "title", "text"): wrap(unit_text(indicator, ctx), 14),
+        ("layout", axis, "colorbar", "title", "text"): colorbar_title(unit_text(indicator, ctx), ctx),
         ("layout", axis, "colorbar", "tickformat"): f",.{indicator.decimals}f",
         ("layout", "title", "text"): frame["title"]["text"],
         ("layout", "title", "pad", "t"): frame["title"]["pad"]["t"],
@@ -369,7 +387,7 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
                 "visible": False,
                 "projection": {"type": "mercator"},
                 "bgcolor": "rgba(0,0,0,0)",
-                "domain": {"x": [0, round(1 - COLORBAR_PX / ctx.width, 3)], "y": [0, 1]},
+                "domain": {"x": [0, round(1 - colorbar_px(ctx) / ctx.width, 3)], "y": [0, 1]},
             },
             "coloraxis": {"colorscale": SEQUENTIAL_SCALE, "colorbar": _colorbar(ctx)},
             "coloraxis2": {"colorscale": DIVERGING_SCALE, "cmid": 0, "colorbar": _colorbar(ctx)},

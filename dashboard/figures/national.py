@@ -47,6 +47,12 @@ def _compact(ctx: RenderContext) -> bool:
     return ctx.narrow or ctx.width < ctx.style.font_size * 70
 
 
+def _crowded(years: list[int], texts: list[str], domain_x: list[float], ctx: RenderContext) -> bool:
+    """Whether the widest year label is wider than the room of one year on this axis (so turn them)."""
+    per_year = ctx.width * 0.9 * (domain_x[1] - domain_x[0]) / (max(years) - min(years) + 1.6)
+    return max(len(t) for t in texts) * ctx.style.small_size * 0.62 > per_year - 4
+
+
 def _year_ticks(series: list[Observation], ctx: RenderContext) -> tuple[list[int], list[str]]:
     """Tick at each year with data; a year that is the report's, not the data's, says so."""
 
@@ -131,7 +137,7 @@ def _axes(
             "domain": domain_x,
             "anchor": f"y{suffix}",
             "range": [min(tickvals) - 0.8, max(tickvals) + 0.8],
-            "tickangle": -90 if ctx.narrow and not on_top else 0,
+            "tickangle": -90 if ctx.narrow and not on_top and _crowded(tickvals, ticktext, domain_x, ctx) else 0,
             **(
                 {"dtick": 4 if ctx.narrow else 2}
                 if on_top

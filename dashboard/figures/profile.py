@@ -83,7 +83,7 @@ def compact_unit(indicator: Indicator, ctx: RenderContext) -> str:
     if "1,000" in unit or "1000" in unit:
         return "‰"
     first = ctx.text(indicator, "unit").split()[0] if ctx.text(indicator, "unit") else ""
-    return first if len(first) <= 6 else ""
+    return first if len(first) <= 8 else ""  # "US$", "долл.", "доллари"
 
 
 def _cell(row: ProfileRow, value: float | None, ctx: RenderContext) -> str:

@@ -119,7 +119,13 @@ def ranking_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dic
     bar = _bar(store, indicator, view, ranked, ctx)
     reference = khatlon_reference(store, indicator, view.year, ctx)
     has_bounds = "error_x" in bar
-    title = ctx.t("{label}: ranking, {year}", label=ctx.text(indicator, "label"), year=view.year)
+    # presenter mode, beside the map: the map above names the indicator, its source and status, so the
+    # ranking keeps its rows' room (25 labels of 16 px at 1280 x 720) with a short title and no source line
+    beside_map = ctx.presenting and ctx.width < 0.6 * ctx.style.size[0]
+    if beside_map:
+        title = ctx.t("Ranking, {year}", year=view.year)
+    else:
+        title = ctx.t("{label}: ranking, {year}", label=ctx.text(indicator, "label"), year=view.year)
     layout = ctx.layout(
         title, _subtitle(indicator, has_bounds, reference, ranked, ctx), store.shows_illustrative([indicator.id])
     )
@@ -128,6 +134,8 @@ def ranking_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> dic
     notes = [wrap(ctx.t("No data: {names}", names=missing_names), 90)] if missing else []
     annotations = provenance_annotations(store, [indicator], ctx, fraction=0.6)
     annotations[-1]["text"] = "<br>".join([*notes, annotations[-1]["text"]])
+    if beside_map:
+        annotations = annotations[:-1] + ([{**annotations[-1], "text": "<br>".join(notes)}] if notes else [])
     top = max(max(bar["x"]), max((o.upper or 0) for _, o in ranked))
     layout.update(
         xaxis={

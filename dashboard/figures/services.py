@@ -194,7 +194,7 @@ def services_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> di
     place_footer(layout, ctx.style, axis_room=ctx.style.small_size * 2 + 14)
     headings = round(ctx.style.small_size * 1.8) + _stagger_headings(layout, heatmap, ctx, label_size)
     lift_badge(layout, max(headings, round(ctx.style.small_size * 3)))  # the legend sits above the bars
-    heatmap["showscale"] = ctx.width >= 1100  # narrower: the bars' names need the room (values are in the cells)
+    heatmap["showscale"] = ctx.width >= 1500  # narrower: the bars' names need the room (values are in the cells)
     fitted = row_label_size(layout, ctx.style, len(heatmap["y"]), label_size)
     layout["yaxis"]["tickfont"]["size"] = heatmap["textfont"]["size"] = fitted
     return {"data": [heatmap, *_bars(store, indicators, table, pair, year, ctx)], "layout": layout}

@@ -100,11 +100,13 @@ BADGE_CHARS = 52  # "⚠ " and the longest translation of "Illustrative data —
 
 
 def wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, max(width, 8), break_on_hyphens=False)) if text else ""
+    return (
+        "<br>".join(textwrap.wrap(text, max(width, 8), break_on_hyphens=False, break_long_words=False)) if text else ""
+    )
 
 
 def _lines(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, max(width, 8), break_on_hyphens=False) or [""]
+    return textwrap.wrap(text, max(width, 8), break_on_hyphens=False, break_long_words=False) or [""]
 
 
 def base_layout(

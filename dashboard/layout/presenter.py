@@ -3,6 +3,7 @@ and whether the scene shows illustrative numbers (``data-status``)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..data import DataStore
@@ -27,6 +28,11 @@ def shows_illustrative(store: DataStore, view: ViewState) -> bool:
     return store.shows_illustrative([i.id for i in shown])
 
 
+def unbroken_numbers(text: str) -> str:
+    """Digit groups kept on one line: "652 014" written with a plain space gets a no-break space."""
+    return re.sub(r"(?<=\d) (?=\d{3}(?!\d))", "\u00a0", text)
+
+
 def presenter_text(store: DataStore, view: ViewState, ctx: RenderContext) -> PresenterText:
     leave = leave_presentation(view).to_query()
     if not view.present:
@@ -38,8 +44,8 @@ def presenter_text(store: DataStore, view: ViewState, ctx: RenderContext) -> Pre
     scene = store.scenes[view.scene - 1]
     return PresenterText(
         "app presenting",
-        scene.title(ctx.language),
-        scene.note(ctx.language),
+        unbroken_numbers(scene.title(ctx.language)),
+        unbroken_numbers(scene.note(ctx.language)),
         f"{view.scene} / {len(store.scenes)}",
         leave,
         illustrative,

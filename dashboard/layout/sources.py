@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 from dash import html
 
-from ..data import DataStore, Indicator, Status
+from ..data import KHATLON, DataStore, Indicator, Status
 from ..data.quality import calibrations
 from ..figures import RenderContext
 from ..figures.labels import area_name
@@ -29,8 +29,14 @@ def _link(text: str, url: str) -> html.Span | html.A:
 def _row_sources(store: DataStore, indicator: Indicator, ctx: RenderContext) -> list[tuple[str, str, str, Status]]:
     """(which rows, source, address, status): one line per distinct source of the indicator's rows."""
     groups: dict[tuple[str, str, Status], list[str]] = {}
+    anchors = calibrations(ctx.text(indicator, "calibration"))
     for o in store.indicator_observations(indicator.id):
         key = (o.source or indicator.source, o.source_url or indicator.source_url, o.status)
+        if o.status is Status.ILLUSTRATIVE:  # the model's rows: named in the page's language, not the file's
+            model = ctx.text(indicator, "source_name") or ctx.text(indicator, "source")
+            anchor = anchors.get(o.year) if o.area_id == KHATLON else None
+            text = ctx.t("model, calibrated to {anchors}", anchors=anchor) if anchor else ""
+            key = (f"{model}; {text}" if text else model, indicator.source_url, o.status)
         groups.setdefault(key, []).append(f"{area_name(store, o.area_id, ctx)} {o.year}")
     if len(groups) <= 1:
         return []
@@ -78,7 +84,8 @@ def indicator_sources(store: DataStore, indicator: Indicator, ctx: RenderContext
                             " ",
                             html.Strong(areas),
                             ": ",
-                            html.Span(_link(source, url), lang="en"),  # the citation as the data file gives it
+                            # a real row's citation as its file gives it (English); the model's in the page's language
+                            html.Span(_link(source, url), lang=None if status is Status.ILLUSTRATIVE else "en"),
                             " ",
                             html.Span(f"({urlparse(url).netloc})" if url.startswith("http") else "", className="host"),
                         ]
@@ -101,11 +108,18 @@ def _every_source(store: DataStore, ctx: RenderContext) -> html.Section:
         [
             html.Tr(
                 [
-                    html.Td(ctx.text(i, "label")),
-                    html.Td(indicator_badge(store, i, ctx)),
-                    html.Td(_link(ctx.text(i, "source"), i.source_url)),
-                    html.Td(ctx.text(i, "licence")),
-                    html.Td(t.date(i.updated)),
+                    # data-label: a phone shows each row as a block, each cell under its heading's name
+                    html.Td(cell, **{"data-label": heading})
+                    for heading, cell in zip(
+                        headings,
+                        (
+                            ctx.text(i, "label"),
+                            indicator_badge(store, i, ctx),
+                            _link(ctx.text(i, "source"), i.source_url),
+                            ctx.text(i, "licence"),
+                            t.date(i.updated),
+                        ),
+                    )
                 ]
             )
             for i in every

@@ -71,6 +71,17 @@
     }
   });
 
+  /* content running out of its card (it would hide under the next card) */
+  document.querySelectorAll(".card").forEach(function (card) {
+    if (!visible(card)) { return; }
+    var bottom = card.getBoundingClientRect().bottom;
+    [].forEach.call(card.children, function (child) {
+      if (visible(child) && child.getBoundingClientRect().bottom > bottom + SLACK) {
+        problems.push("runs out of its card: " + name(child));
+      }
+    });
+  });
+
   /* 3. texts inside each figure */
   var TEXT = ".xtick text, .ytick text, .g-gtitle text, .gtitle, .g-xtitle text, .g-ytitle text, " +
     ".annotation, .legendtext, .legendtitletext, .cbtitle text, .cbaxis text, .textpoint text, " +
