@@ -8,6 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from dashboard.figures.style import projector
+from dashboard.layout.presenter import unbroken_numbers
 
 from .pages import Browser, wait
 
@@ -34,11 +35,12 @@ def check_scene(page: Browser, store, number: int, language: str = "en", url: bo
     total = len(store.scenes)
     wait(
         lambda: (
-            page.text("scene-title") == scene.title(language) and page.text("scene-position") == f"{number} / {total}"
+            page.text("scene-title") == unbroken_numbers(scene.title(language))
+            and page.text("scene-position") == f"{number} / {total}"
         ),
         about=lambda: f"scene {number}: {page.text('scene-title')!r} {page.text('scene-position')!r}",
     )
-    assert page.text("scene-note") == scene.note(language)
+    assert page.text("scene-note") == unbroken_numbers(scene.note(language))  # "652 014" kept on one line
     assert not url or f"present=1&scene={number}" in page.driver.current_url
     illustrative = store.shows_illustrative([scene.indicator]) or scene.tab == "chart" and scene.chart == "services"
     if scene.tab in ("map", "chart") and not (scene.tab == "chart" and scene.chart == "context"):
