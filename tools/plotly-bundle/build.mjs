@@ -71,13 +71,35 @@ const META_REGEXES = [
 ];
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// No address on the internet in the bundle: plotly.js's config defaults point at its CDN (the
+// topojson for geo plots) and its cloud (the "send to cloud" button). The dashboard always passes
+// its own local `topojsonURL` and has no cloud button, but the defaults are replaced too, so that
+// nothing in the file could reach the internet if a config forgot them. The build fails if a
+// default is not found (a new plotly.js moved it) or if any such address is left in the output.
+const OFFLINE_DEFAULTS = {
+    'src/plot_api/plot_config.js': { topojsonURL: '/assets/topojson/', plotlyServerURL: '' },
+};
+const NETWORK_ADDRESS = /https?:\/\/(cdn\.[a-z0-9.-]+|[a-z0-9.-]*cdn[a-z0-9.-]*\.[a-z]+|cloud\.plotly\.com|unpkg\.com|[a-z0-9.-]*googleapis\.com)/gi;
+const offline = (path, code) => {
+    const name = relative(PLOTLY_DIR, path).split(sep).join('/');
+    for (const [key, local] of Object.entries(OFFLINE_DEFAULTS[name] || {})) {
+        const dflt = new RegExp(`(\\n    ${key}: \\{[^}]*?dflt: )'https?://[^']*'`);
+        if (!dflt.test(code)) throw new Error(`${name}: no internet default for ${key} (plotly.js changed?)`);
+        code = code.replace(dflt, `$1'${local}'`);
+    }
+    return code;
+};
+
 const stripMetaAttributes = {
     name: 'strip-meta-attributes',
     setup(b) {
         const filter = new RegExp(`^${escapeRegex(PLOTLY_DIR)}[\\\\/].*\\.js$`);
         b.onLoad({ filter }, (args) => ({
             loader: 'js',
-            contents: META_REGEXES.reduce((code, regex) => code.replace(regex, ''), readFileSync(args.path, 'utf8')),
+            contents: META_REGEXES.reduce(
+                (code, regex) => code.replace(regex, ''),
+                offline(args.path, readFileSync(args.path, 'utf8')),
+            ),
         }));
     },
 };
@@ -181,6 +203,9 @@ const code = result.outputFiles[0].text;
 // The page's Content-Security-Policy forbids eval: refuse a bundle that could call it.
 const evalCalls = code.match(/(^|[^\w$.])eval\(|new Function\(/g);
 if (evalCalls) throw new Error(`bundle contains eval/new Function: ${evalCalls.join(' | ')}`);
+
+const addresses = code.match(NETWORK_ADDRESS);
+if (addresses) throw new Error(`bundle contains a CDN or cloud address: ${[...new Set(addresses)].join(', ')}`);
 
 const licensesName = relative(dirname(OUT_JS), OUT_LICENSES);
 writeFileSync(OUT_JS, `${header}\n${licenseHeader}\n/* Third-party licences: ${licensesName} */\n${code}`);
