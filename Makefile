@@ -36,8 +36,8 @@ browser-deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
 	fi
 
+# serve checks the data folder first and exits 1, listing the problems, if it has any.
 run: install
-	$(BIN)/khatlon-dashboard validate data
 	PORT=$(PORT) $(BIN)/khatlon-dashboard serve
 
 validate: install

@@ -23,6 +23,7 @@ from flask import Flask, Response, has_request_context, request
 from .callbacks import register_callbacks
 from .data import DataStore, load_store
 from .figures import RenderContext
+from .gate import add_request_gate
 from .i18n import preferred_language, translator
 from .layout.page import PageUrls, page
 from .settings import Settings
@@ -48,6 +49,7 @@ class KhatlonDash(Dash):
 
     store: DataStore
     urls: PageUrls
+    ready: bool = False  # set by ``warm_up``; ``/readyz`` answers 503 until then
 
     def request_search(self) -> str:
         """The query string of the page being served (for ``/_dash-layout``: of its Referer)."""
@@ -113,7 +115,7 @@ class KhatlonDash(Dash):
         return text.replace("<html>", f'<html lang="{view.lang}">', 1)
 
 
-def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
+def create_app(settings: Settings | None = None, store: DataStore | None = None, warm: bool = True) -> Dash:
     """Load and check the data once, then build the app around the immutable store."""
     settings = settings or Settings.from_env()
     store = store or load_store(settings.data_dir)
@@ -140,10 +142,12 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     app.layout = app.page_for_request
     register_callbacks(app, store, app.urls)
     add_routes(app, store)
+    add_request_gate(app, debug=settings.debug)
     add_security_headers(app, allow_eval=settings.debug)
     if settings.debug:  # development only: Dash's dev tools (they need eval, hence the CSP exception)
         app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
-    warm_up(app)
+    if warm:
+        warm_up(app)
     return app
 
 
@@ -170,6 +174,7 @@ def warm_up(app: Dash) -> None:
                 client.get(path, headers={"Accept-Encoding": encoding})
     finally:
         config["COMPRESS_BR_LEVEL"], config["COMPRESS_LEVEL"] = dynamic
+    app.ready = True
 
 
 _SERVER = None

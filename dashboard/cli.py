@@ -46,9 +46,16 @@ def _count(number: int, noun: str) -> str:
 
 
 def serve(host: str | None, port: int | None) -> int:
-    """Run the production server (gunicorn with ``gunicorn.conf.py``)."""
+    """Check the data folder, then run the production server (gunicorn with ``gunicorn_conf.py``).
+
+    A folder with problems is listed exactly as ``validate`` lists it and the command exits 1
+    before anything says "Serving".
+    """
     from .server import run_gunicorn
 
+    if validate(None) != 0:
+        print("Not serving: fix the problems above (khatlon-dashboard validate lists them).", file=sys.stderr)
+        return 1
     return run_gunicorn(host=host, port=port)
 
 

@@ -110,9 +110,12 @@ def _flag(value: object) -> bool:
 
 
 def _optional_flag(value: object) -> bool | None:
-    if value in (None, ""):
-        return None
-    return value in (True, "1", ["on"])
+    """``1``/``0`` (URL), a boolean (store) or a checklist; anything else: ``None`` (automatic)."""
+    if value in (True, "1", ["on"]):
+        return True
+    if value in (False, "0", []):
+        return False
+    return None
 
 
 def clean_unit(store: DataStore, value: object) -> str | None:
@@ -191,6 +194,9 @@ def _notices(parts: dict, state: ViewState) -> tuple[Notice, ...]:
             continue
         if value is None if key in ("district", "compare") else given != value:
             found.append((key, given[:MAX_ECHO]))
+    labels = parts.get("labels")
+    if isinstance(labels, str) and labels not in ("", "0", "1"):
+        found.append(("labels", labels[:MAX_ECHO]))
     return tuple(found)
 
 

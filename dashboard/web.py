@@ -12,15 +12,14 @@ Content-Security-Policy, with the reason for each exception:
 
 from __future__ import annotations
 
+import json
+
 from dash import Dash
 from flask import Response, request
 
 from .data import DataStore
 
 GEOJSON_ROUTE = "/geo/boundaries.<version>.json"  # content-hashed: a data update never serves stale geometry
-ERROR_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
-<style>body{{font-family:system-ui,sans-serif;margin:4rem auto;max-width:36rem;color:#1f2933}}</style></head>
-<body><h1>{title}</h1><p>{text}</p><p><a href="{home}">{back}</a></p></body></html>"""
 STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/geo/")
 YEAR = 365 * 24 * 3600
 DYNAMIC_BR_LEVEL, DYNAMIC_GZIP_LEVEL = 4, 5  # callback answers: cheap (1 ms), within 1 % of the best size
@@ -92,7 +91,21 @@ def add_routes(app: Dash, store: DataStore) -> None:
 
     @server.route("/healthz")
     def health() -> Response:
+        """Liveness: the process answers."""
         return Response("ok", mimetype="text/plain")
+
+    @server.route("/readyz")
+    def ready() -> Response:
+        """Readiness: the data is loaded and the app has served its own start-up check (``warm_up``)."""
+        if not getattr(app, "ready", False):
+            return Response('{"ready": false}', status=503, mimetype="application/json")
+        summary = {
+            "ready": True,
+            "data_version": store.version,
+            "units": len(store.units),
+            "indicators": len(store.indicators),
+        }
+        return Response(json.dumps(summary), mimetype="application/json")
 
 
 def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
@@ -118,6 +131,8 @@ def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
 
     @app.server.after_request
     def headers(response: Response) -> Response:
+        """Every answer: ``nosniff`` and ``Referrer-Policy``; HTML pages also the policies that apply to
+        documents (CSP, frames, opener, permissions); everything that is not a static file ``no-store``."""
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         if response.mimetype == "text/html":
@@ -135,6 +150,6 @@ def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
             if response.is_streamed:  # a file sent as a stream: read it, so its compressed form is cached
                 response.direct_passthrough = False
                 response.set_data(response.get_data())
-        if request.path.startswith("/_dash-update-component") or request.path.startswith("/_dash-layout"):
-            response.headers.setdefault("Cache-Control", "no-store")
+        elif "Cache-Control" not in response.headers:  # pages, callback answers, health: per request, never stored
+            response.headers["Cache-Control"] = "no-store"
         return response

@@ -19,6 +19,7 @@ NOTICE_TEXTS = {
     "tab": N_("Tab '{value}' does not exist — showing the map."),
     "chart": N_("Chart '{value}' does not exist — showing the ranking."),
     "lang": N_("Language '{value}' is not available — showing English."),
+    "labels": N_("Map labels '{value}' not understood — names are shown as the screen allows."),
     "query": N_("The address could not be read — showing the default view."),
 }
 

@@ -55,7 +55,10 @@ class CallbackClient:
 
         def values(items):
             return [
-                {
+                # a pattern-matching (ALL) input is a list of the matching components: none unless given
+                inputs.get(f"{item['id']}.{item['property']}", [])
+                if str(item["id"]).startswith("{")
+                else {
                     "id": item["id"],
                     "property": item["property"],
                     "value": inputs.get(f"{item['id']}.{item['property']}"),

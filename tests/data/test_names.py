@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dashboard.data import UnknownDistrictError, resolve_district
@@ -99,8 +101,23 @@ SPELLINGS = {
     "qubodiyon": ["Qubodiyon", "Qabodiyon", "Kabodiyon", "Qabodiyon District", "Кубодиёнский район"],
     "panj": ["Panj", "Pyanj", "Pyandzh", "Пянджский район", "Ноҳияи Панҷ", "Пяндж"],
     "temurmalik": ["Temurmalik", "Timurmalik", "Sovetskiy District", "Советский район"],
-    "nosiri_khusrav": ["Nosiri Khusrav", "Beshkent", "Beshkent District", "N. Khusrav"],
-    "khuroson": ["Khuroson", "Ghozimalik", "Ghozimalik District"],
+    "nosiri_khusrav": [
+        "Nosiri Khusrav",
+        "Beshkent",
+        "Beshkent District",
+        "N. Khusrav",
+        "Район Носири Хусрава",
+        "Ноҳияи Носири Хусрав",
+        "Бешкентский район",
+    ],
+    "khuroson": [
+        "Khuroson",
+        "Ghozimalik",
+        "Ghozimalik District",
+        "Хуросонский район",
+        "Ноҳияи Хуросон",
+        "Гозималикский район",
+    ],
     "baljuvon": ["Baljuvon", "Baldzhuvan", "Бальджуванский район", "Ноҳияи Балҷувон", "Нохияи Балчувон", "Бальджуван"],
     "yovon": ["Yovon", "Yavan", "Яванский район", "Яван"],
     "vakhsh": ["Vakhsh", "Vaksh", "Вахшский район", "Вахш район", "Район Вахш", "Вахш р-н", "Vakhsh r-n"],
@@ -114,9 +131,11 @@ def test_every_known_spelling_resolves(expected: str, name: str) -> None:
     assert resolve_district(name) == expected
 
 
-def test_all_25_units_are_covered() -> None:
-    assert len(SPELLINGS) == 25
-    assert sum(len(v) for v in SPELLINGS.values()) > 140
+def test_every_unit_is_tried_in_latin_and_cyrillic_spellings(store) -> None:
+    assert set(SPELLINGS) == set(store.units)  # every unit of the bundled data, and only those
+    for unit_id, names in SPELLINGS.items():
+        assert any(re.search("[A-Za-z]", n) for n in names), unit_id
+        assert any(re.search("[А-Яа-яЁёҚқҒғҲҳҶҷӢӣӮӯ]", n) for n in names), unit_id
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,7 @@ def test_the_khatlon_line_is_the_data_row_not_the_plain_mean(store: DataStore) -
     indicator = store.indicators["coverage_psychosocial_pct"]
     reference = khatlon_reference(store, indicator, 2024, EN)
     assert reference.observation is not None and reference.label == "Khatlon"
+    assert reference.value == store.observation(indicator.id, "khatlon", 2024).value  # the row itself
     values = [o.value for o in store.year_observations(indicator.id, 2024)]
     assert abs(reference.value - sum(values) / len(values)) > 0.1  # weighted, not the plain mean
 
