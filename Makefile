@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8050
 SOURCE ?= data/sources
 
-.PHONY: run test lint validate install install-test browser-deps data clean messages plotly-bundle bench
+.PHONY: run stack test lint validate install install-test browser-deps proxy-deps data clean messages plotly-bundle bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ $(VENV)/.installed-bench: $(VENV)/.installed-test
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test browser-deps
+install-test: $(VENV)/.installed-test browser-deps proxy-deps
 
 # Debian's Chromium and ChromeDriver for the browser tests (skipped when already present).
 browser-deps:
@@ -36,9 +36,21 @@ browser-deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
 	fi
 
+# Debian's nginx (and openssl) for the proxy stack and its tests (skipped when already present).
+proxy-deps:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null 2>&1; then \
+		echo "installing nginx and openssl"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx openssl; \
+	fi
 # serve checks the data folder first and exits 1, listing the problems, if it has any.
 run: install
 	PORT=$(PORT) $(BIN)/khatlon-dashboard serve
+
+# The production stack on this machine: nginx (TLS with a self-signed certificate, static files,
+# limits) in front of two instances; https://127.0.0.1:8443/ (see README "Deploying behind a proxy").
+stack: install proxy-deps
+	$(BIN)/python deploy/stack.py
 
 validate: install
 	$(BIN)/khatlon-dashboard validate data
@@ -48,8 +60,8 @@ test: install-test lint
 	$(BIN)/python -m pytest
 
 lint: install-test
-	$(BIN)/ruff check dashboard tests data/scripts tools benchmarks
-	$(BIN)/ruff format --check dashboard tests data/scripts tools benchmarks
+	$(BIN)/ruff check dashboard tests data/scripts tools benchmarks deploy
+	$(BIN)/ruff format --check dashboard tests data/scripts tools benchmarks deploy
 
 # Measure the app in Chromium and under load (locust), against a naive Dash app; prints a table and
 # writes benchmarks/results.json. Takes a few minutes; `$(BIN)/python benchmarks/bench.py --quick` is a smoke run.

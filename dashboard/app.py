@@ -10,6 +10,7 @@ right after the page, and the layout function reads the page's query string from
 from __future__ import annotations
 
 import functools
+import hashlib
 import html as html_escape
 import logging
 import re
@@ -19,6 +20,7 @@ from urllib.parse import urlparse
 from dash import Dash
 from dash._utils import to_json
 from flask import Flask, Response, has_request_context, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .callbacks import register_callbacks
 from .data import DataStore, load_store
@@ -42,6 +44,13 @@ _SCRIPT = re.compile(r'<script src="([^"]+)"')
 _CSS = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 LAYOUT_CACHE = 256
 ASYNC_CHUNKS = ("async-graph.js", "async-dropdown.js", "async-slider.js")  # dcc's lazily loaded code
+_ASSET_URL = re.compile(r'/assets/([^"?]+)\?m=[0-9.]+')  # Dash versions assets by modification time
+
+
+@functools.lru_cache(maxsize=64)  # paths come from the assets folder, never from a client
+def asset_version(name: str) -> str:
+    """The first 12 hex digits of the SHA-256 of ``assets/name``: the URL changes when the content does."""
+    return hashlib.sha256((ASSETS_DIR / name).read_bytes()).hexdigest()[:12]
 
 
 class KhatlonDash(Dash):
@@ -112,6 +121,8 @@ class KhatlonDash(Dash):
             line for line in kwargs.get("scripts", "").split("\n") if "/dash_table/" not in line
         )
         text = super().interpolate_index(**kwargs)
+        # content-hashed asset URLs: the same on every instance and machine, new whenever a file changes
+        text = _ASSET_URL.sub(lambda match: f"/assets/{match[1]}?v={asset_version(match[1])}", text)
         return text.replace("<html>", f'<html lang="{view.lang}">', 1)
 
 
@@ -123,6 +134,9 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None,
     server.config.update(compression_config())
     server.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     server.secret_key = settings.secret_key
+    if settings.trusted_proxies:  # the client's address and scheme as the proxy saw them (logs, redirects)
+        n = settings.trusted_proxies
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=n, x_proto=n)  # type: ignore[method-assign]
     app = KhatlonDash(
         __name__,
         server=server,

@@ -22,6 +22,8 @@ class Settings:
     ``KHATLON_SECRET_KEY`` Flask secret key; set it in production so that all workers agree
     ``KHATLON_DEBUG``      ``1`` turns on Dash dev tools (never in production)
     ``HOST`` / ``PORT``    where ``khatlon-dashboard serve`` listens (127.0.0.1:8050)
+    ``KHATLON_TRUSTED_PROXIES`` how many reverse proxies in front set ``X-Forwarded-For``/``-Proto``
+                           (``deploy/`` sets 1); 0 (default) trusts none, so a client cannot forge them
     """
 
     data_dir: Path = BUNDLED_DATA_DIR
@@ -30,6 +32,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8050
     max_request_bytes: int = 64 * 1024  # the largest body a browser sends is a few kB
+    trusted_proxies: int = 0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -41,4 +44,5 @@ class Settings:
             debug=_flag(env.get("KHATLON_DEBUG")),
             host=env.get("HOST", "127.0.0.1"),
             port=int(port) if port.isdigit() else 8050,
+            trusted_proxies=int(proxies) if (proxies := env.get("KHATLON_TRUSTED_PROXIES", "0")).isdigit() else 0,
         )

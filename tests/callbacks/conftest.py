@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Sequence
 
 import pytest
@@ -16,8 +15,7 @@ from dashboard.data import DataStore
 from dashboard.settings import Settings
 
 from ..conftest import BUNDLED
-
-HASH = re.compile(r"@[0-9a-f]{64}")
+from .bodies import HASH
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from dashboard.gate import MAX_DEPTH, MAX_LOGGED
 from dashboard.settings import Settings
 
 from ..conftest import BUNDLED
-from .conftest import HASH
+from .bodies import body_for, server_callbacks
 
 UPDATE = "/_dash-update-component"
 FUZZ = settings(
@@ -42,35 +42,6 @@ def no_unexpected_errors(caplog):
     yield
     escaped = [r.getMessage() for r in caplog.records if r.name == "dashboard.requests" and r.levelno >= logging.ERROR]
     assert escaped == []
-
-
-def server_callbacks(app) -> list[tuple[str, dict]]:
-    return [(key, spec) for key, spec in app.callback_map.items() if "callback" in spec]
-
-
-def body_for(key: str, spec: dict, values: list | None = None) -> dict:
-    """A body of the shape dash-renderer sends for the callback ``key``, with the given input values."""
-    plain = HASH.sub("", key)
-    names = plain.strip(".").split("...") if plain.startswith("..") else [plain]
-    outputs = [{"id": n.rsplit(".", 1)[0], "property": n.rsplit(".", 1)[1]} for n in names]
-    declared = [*spec["inputs"], *spec.get("state", [])]
-    values = values if values is not None else [None] * len(declared)
-
-    def entry(item: dict, value: object) -> object:
-        if str(item["id"]).startswith("{"):  # a pattern (ALL): a list of matching components
-            return [
-                {"id": {"column": "value", "type": "table-sort-button"}, "property": item["property"], "value": value}
-            ]
-        return {"id": str(item["id"]), "property": item["property"], "value": value}
-
-    entries = [entry(item, value) for item, value in zip(declared, values)]
-    return {
-        "output": key,
-        "outputs": outputs if key.startswith("..") else outputs[0],
-        "inputs": entries[: len(spec["inputs"])],
-        "state": entries[len(spec["inputs"]) :],
-        "changedPropIds": [f"{spec['inputs'][0]['id']}.{spec['inputs'][0]['property']}"],
-    }
 
 
 def post(client, body: object, raw: bool = False):
@@ -250,3 +221,21 @@ def test_security_headers_of_pages_and_of_json(app) -> None:
     for answer in answers:
         assert answer.headers["Cache-Control"] == "no-store", answer.request.path
         assert not any(h in answer.headers for h in DOCUMENT_ONLY), answer.request.path
+
+
+def test_a_download_is_bounded_by_the_data_whatever_the_request(app) -> None:
+    """Junk keys in the view and an unknown sort give exactly the clean request's rows; a long search
+    is cut, never echoed back at length."""
+    key, spec = next((k, s) for k, s in server_callbacks(app) if k == "download.data")
+    client = app.server.test_client()
+
+    def csv(view: dict, search: str, sort: object) -> str:
+        response = post(client, body_for(key, spec, [1, view, "all", search, sort]))
+        assert response.status_code == 200
+        return response.get_json()["response"]["download"]["data"]["content"]
+
+    clean = csv({"indicator": "hh_member_abroad_pct"}, "", {"column": "value", "descending": True})
+    junk = {"indicator": "hh_member_abroad_pct", **{f"k{i}": i for i in range(1000)}}
+    assert csv(junk, "", {"column": "x" * 1000}) == clean  # unknown column: by value, largest first
+    assert len(clean.splitlines()) > 100  # every year of every unit
+    assert len(csv(junk, "kul" * 3000, None).splitlines()) == 1  # only the header: nothing matches
