@@ -14,8 +14,8 @@ def server_callbacks(app) -> list[tuple[str, dict]]:
 
 def body_for(key: str, spec: dict, values: list | None = None) -> dict:
     """A body of the shape dash-renderer sends for the callback ``key``, with the given input values."""
-    plain = HASH.sub("", key)
-    names = plain.strip(".").split("...") if plain.startswith("..") else [plain]
+    names = key.strip(".").split("...") if key.startswith("..") else [key]
+    # as dash-renderer: an output declared allow_duplicate keeps its "@hash" in the property
     outputs = [{"id": n.rsplit(".", 1)[0], "property": n.rsplit(".", 1)[1]} for n in names]
     declared = [*spec["inputs"], *spec.get("state", [])]
     values = values if values is not None else [None] * len(declared)

@@ -64,7 +64,7 @@ class CallbackClient:
                 for item in items
             ]
 
-        ids = HASH.sub("", key).strip(".").split("...") if key.startswith("..") else [HASH.sub("", key)]
+        ids = key.strip(".").split("...") if key.startswith("..") else [key]  # "@hash" kept, as dash-renderer does
         out = [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]} for o in ids]
         body = {
             "output": key,
