@@ -1,8 +1,10 @@
-"""The ``khatlon-dashboard`` command: ``serve`` the dashboard or ``validate`` a data folder."""
+"""The ``khatlon-dashboard`` command: ``serve`` the dashboard, ``validate`` a data folder, ``import`` a
+published table or ``estimate`` indicators from household microdata."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from pathlib import Path
 
@@ -59,6 +61,124 @@ def serve(host: str | None, port: int | None) -> int:
     return run_gunicorn(host=host, port=port)
 
 
+def import_table_command(args: argparse.Namespace) -> int:
+    """Read a wide table, write the tidy CSV, check it with the data folder, print a summary and a diff."""
+    from .data.importer import ImportOptions, import_table
+    from .data.intake import check_with_folder, compare, describe_changes, write_tidy
+    from .data.loader import cached_resolver, check_data_dir
+
+    data_dir = Path(args.data) if args.data else Settings.from_env().data_dir
+    shown_data = args.data or str(data_dir)
+    table = Path(args.table)
+    if not check_data_dir(data_dir).store:
+        print(f"{shown_data}: the data folder has problems; run `khatlon-dashboard validate {shown_data}` first")
+        return 1
+    store = check_data_dir(data_dir).store
+    if args.indicator not in store.indicators:
+        close = ", ".join(difflib.get_close_matches(args.indicator, list(store.indicators), n=3)) or "none"
+        print(f"{args.table}:1: -: unknown indicator {args.indicator!r} (closest: {close})")
+        return 1
+    given = {
+        role: value for role in ("value", "lower", "upper", "n", "name") if (value := getattr(args, f"{role}_column"))
+    }
+    options = ImportOptions(
+        args.indicator,
+        args.year,
+        args.sheet,
+        args.status,
+        args.source or "",
+        args.source_url or "",
+        given,
+        args.decimal,
+    )
+    result = import_table(table, options, cached_resolver(data_dir.resolve()), args.table)
+    for problem in result.problems:
+        print(problem)
+    if result.rows.empty or any(not p.warning for p in result.problems):
+        print(f"{len(result.problems)} problem(s) in {args.table}; nothing written", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    write_tidy(result.rows, out)
+    problems, current = check_with_folder(out, data_dir, args.out)
+    for problem in problems:
+        print(problem)
+    khatlon = "with" if "khatlon" in set(result.rows["district"]) else "without"
+    print(f"{args.table}: {len(result.rows)} rows for {args.indicator}, {args.year} ({khatlon} a Khatlon row)")
+    for line, text in result.skipped:
+        print(f"  line {line} skipped (not a district): {text!r}")
+    if any(not p.warning for p in problems):
+        print(f"{args.out}: written, but it does not pass validation (see above)", file=sys.stderr)
+        return 1
+    print(f"{args.out}: written and valid with {shown_data}")
+    for line in describe_changes(compare(result.rows, current, args.indicator, args.year), shown_data):
+        print(line)
+    return 0
+
+
+def estimate_command(args: argparse.Namespace) -> int:
+    """Household microdata + mapping -> district and Khatlon estimates (tidy CSV), checked with the folder."""
+    from .data.estimate import estimate, load_mapping, prepare, read_microdata
+    from .data.intake import check_with_folder, write_tidy
+    from .data.loader import cached_resolver, check_data_dir
+    from .data.problems import Problem
+
+    data_dir = Path(args.data) if args.data else Settings.from_env().data_dir
+    store = check_data_dir(data_dir).store
+    if store is None:
+        print(f"{data_dir}: the data folder has problems; run `khatlon-dashboard validate` first")
+        return 1
+    mapping, problems = load_mapping(Path(args.map), args.map)
+    if mapping is not None:
+        problems += [
+            Problem(args.map, 1, "indicators", f"unknown indicator {spec.indicator!r}")
+            for spec in mapping.indicators
+            if spec.indicator not in store.indicators
+        ]
+    if problems or mapping is None:
+        for problem in problems:
+            print(problem)
+        return 1
+    frame = read_microdata(Path(args.microdata))
+    prepared, problems = prepare(frame, mapping, cached_resolver(data_dir.resolve()), args.microdata)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {args.microdata}; nothing written", file=sys.stderr)
+        return 1
+    rows = estimate(prepared, mapping, dict(store.indicators))
+    out = Path(args.out)
+    write_tidy(rows, out)
+    problems, _ = check_with_folder(out, data_dir, args.out)
+    for problem in problems:
+        print(problem)
+    print(f"{args.microdata}: {len(frame)} households, {prepared['_psu'].nunique()} clusters, "
+          f"{prepared['_stratum'].nunique()} strata")  # fmt: skip
+    for spec in mapping.indicators:
+        mine = rows[rows["indicator"] == spec.indicator]
+        flagged = mine["note"].str.contains("small sample").sum()
+        hidden = mine["note"].str.contains("does not show").sum()
+        khatlon = mine[mine["district"] == "khatlon"].iloc[0]
+        print(
+            f"  {spec.indicator}: {len(mine) - 1} units + Khatlon {khatlon.value:.1f} "
+            f"({khatlon.lower:.1f}-{khatlon.upper:.1f}, n={khatlon.sample_size}); "
+            f"{flagged} small samples, {hidden} not shown (too few responses)"
+        )
+    if any(not p.warning for p in problems):
+        print(f"{args.out}: written, but it does not pass validation (see above)", file=sys.stderr)
+        return 1
+    print(f"{args.out}: written and valid with {args.data or data_dir}")
+    return 0
+
+
+def _without_traceback(command, args: argparse.Namespace, shown: str) -> int:
+    """Run a data officer's command; an unexpected error is one line to report, never a traceback."""
+    try:
+        return command(args)
+    except Exception as error:  # noqa: BLE001 - a data officer gets one line, not a traceback
+        print(f"{shown}:1: -: internal error ({type(error).__name__}: {error}); please report it with the file")
+        return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="khatlon-dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -68,9 +188,31 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("serve", help="serve the dashboard with gunicorn")
     run.add_argument("--host", help="interface to listen on (default: HOST or 127.0.0.1)")
     run.add_argument("--port", type=int, help="port (default: PORT or 8050)")
+    table = commands.add_parser("import", help="read a published table (a row per district) into the tidy format")
+    table.add_argument("table", help="the table: .xlsx or .csv")
+    table.add_argument("--indicator", required=True, help="catalogue id of the indicator the table gives")
+    table.add_argument("--year", required=True, type=int)
+    table.add_argument("--sheet", help="worksheet name (default: the first)")
+    table.add_argument("--status", default="survey", choices=["survey", "official", "estimate"])
+    table.add_argument("--source", help="the source's name, as it should be cited (default: the file name)")
+    table.add_argument("--source-url", help="where the table was published")
+    table.add_argument("--data", help="data folder to check and compare with (default: KHATLON_DATA_DIR or data/)")
+    table.add_argument("--out", required=True, help="the tidy CSV to write (put it in data/indicators/ to use it)")
+    for role in ("name", "value", "lower", "upper", "n"):
+        table.add_argument(f"--{role}-column", help=f"heading of the {role} column, if not found by its heading")
+    table.add_argument("--decimal", choices=["auto", "comma", "point"], default="auto", help="decimal separator")
+    micro = commands.add_parser("estimate", help="district and Khatlon estimates from household microdata")
+    micro.add_argument("microdata", help="household microdata: .csv or .xlsx, a row per household")
+    micro.add_argument("--map", required=True, help="YAML mapping of survey columns to indicators")
+    micro.add_argument("--data", help="data folder to check with (default: KHATLON_DATA_DIR or data/)")
+    micro.add_argument("--out", required=True, help="the tidy CSV to write")
     args = parser.parse_args(argv)
+    if args.command == "estimate":
+        return _without_traceback(estimate_command, args, args.microdata)
     if args.command == "validate":
         return validate(args.data_dir, args.strict)
+    if args.command == "import":
+        return _without_traceback(import_table_command, args, args.table)
     return serve(args.host, args.port)
 
 

@@ -23,6 +23,7 @@ from .data import DataStore
 GEOJSON_ROUTE = "/geo/boundaries.<version>.json"  # content-hashed: a data update never serves stale geometry
 STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/geo/")
 YEAR = 365 * 24 * 3600
+DAY = 24 * 3600
 _VERSIONED = re.compile(r"\.v\d+_\d+_\d+m\d+")  # Dash's fingerprint in component-suite file names
 DYNAMIC_BR_LEVEL, DYNAMIC_GZIP_LEVEL = 4, 5  # callback answers: cheap (1 ms), within 1 % of the best size
 STATIC_BR_LEVEL, STATIC_GZIP_LEVEL = 11, 9  # static files: compressed once per process, at the highest level
@@ -151,9 +152,8 @@ def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
             if _VERSIONED.search(request.path) or request.args.get("v"):
                 response.cache_control.max_age = YEAR  # the URL names the version: it never changes
                 response.cache_control.immutable = True
-            else:  # e.g. dcc's lazily loaded chunks or fonts: kept, but checked again (ETag) before use
-                response.cache_control.max_age = 0
-                response.cache_control.no_cache = True
+            else:  # dcc's lazily loaded chunks, fonts, the topojson stub: a day (a presenter may go offline)
+                response.cache_control.max_age = DAY
             if response.is_streamed:  # a file sent as a stream: read it, so its compressed form is cached
                 response.direct_passthrough = False
                 response.set_data(response.get_data())

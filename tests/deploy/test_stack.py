@@ -104,7 +104,7 @@ def test_static_files_come_precompressed_from_nginx_with_long_caching(stack) -> 
     assert answer.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert answer.content == (ROOT / "assets" / "style.css").read_bytes()  # requests decompresses it
     unversioned = stack.get("/assets/topojson/world_110m.json")
-    assert unversioned.status_code == 200 and unversioned.headers["Cache-Control"] == "no-cache"
+    assert unversioned.status_code == 200 and unversioned.headers["Cache-Control"] == "public, max-age=86400"
     boundaries = f"/geo/boundaries.{stack.data_version}.json"
     assert boundaries in page  # the page names the file nginx serves
     geo = stack.get(boundaries, headers={"Accept-Encoding": "gzip"})
