@@ -10,13 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
-# pandas 3 stores text in pyarrow when pyarrow is installed (svy brings it); the validator's many
-# small string operations then take about twice the memory (200,000 rows: 388 MB against 204 MB) and
-# more time. Python-backed strings keep text cells as they were.
-pd.set_option("mode.string_storage", "python")
-
+from . import text_storage  # noqa: F401 - first: how pandas stores text
 from .loader import cached_resolver, load_store, validate_data_dir
 from .model import KHATLON, TAJIKISTAN, Indicator, Status, Unit
 from .names import DistrictResolver, UnknownDistrictError
