@@ -64,16 +64,16 @@ def serve(host: str | None, port: int | None) -> int:
 def import_table_command(args: argparse.Namespace) -> int:
     """Read a wide table, write the tidy CSV, check it with the data folder, print a summary and a diff."""
     from .data.importer import ImportOptions, import_table
-    from .data.intake import check_with_folder, compare, describe_changes, write_tidy
+    from .data.intake import compare, describe_changes, write_checked
     from .data.loader import cached_resolver, check_data_dir
 
     data_dir = Path(args.data) if args.data else Settings.from_env().data_dir
     shown_data = args.data or str(data_dir)
     table = Path(args.table)
-    if not check_data_dir(data_dir).store:
+    store = check_data_dir(data_dir).store
+    if store is None:
         print(f"{shown_data}: the data folder has problems; run `khatlon-dashboard validate {shown_data}` first")
         return 1
-    store = check_data_dir(data_dir).store
     if args.indicator not in store.indicators:
         close = ", ".join(difflib.get_close_matches(args.indicator, list(store.indicators), n=3)) or "none"
         print(f"{args.table}:1: -: unknown indicator {args.indicator!r} (closest: {close})")
@@ -98,8 +98,7 @@ def import_table_command(args: argparse.Namespace) -> int:
         print(f"{len(result.problems)} problem(s) in {args.table}; nothing written", file=sys.stderr)
         return 1
     out = Path(args.out)
-    write_tidy(result.rows, out)
-    problems, current = check_with_folder(out, data_dir, args.out)
+    problems = write_checked(result.rows, out, data_dir, args.out)
     for problem in problems:
         print(problem)
     khatlon = "with" if "khatlon" in set(result.rows["district"]) else "without"
@@ -107,18 +106,22 @@ def import_table_command(args: argparse.Namespace) -> int:
     for line, text in result.skipped:
         print(f"  line {line} skipped (not a district): {text!r}")
     if any(not p.warning for p in problems):
-        print(f"{args.out}: written, but it does not pass validation (see above)", file=sys.stderr)
+        print(
+            f"{args.out}: not written: the rows do not pass validation with {shown_data} (see above)", file=sys.stderr
+        )
         return 1
     print(f"{args.out}: written and valid with {shown_data}")
-    for line in describe_changes(compare(result.rows, current, args.indicator, args.year), shown_data):
+    for line in describe_changes(compare(result.rows, store, args.indicator, args.year), shown_data):
         print(line)
     return 0
 
 
 def estimate_command(args: argparse.Namespace) -> int:
     """Household microdata + mapping -> district and Khatlon estimates (tidy CSV), checked with the folder."""
+    import pandas as pd
+
     from .data.estimate import estimate, load_mapping, prepare, read_microdata
-    from .data.intake import check_with_folder, write_tidy
+    from .data.intake import write_checked
     from .data.loader import cached_resolver, check_data_dir
     from .data.problems import Problem
 
@@ -147,8 +150,7 @@ def estimate_command(args: argparse.Namespace) -> int:
         return 1
     rows = estimate(prepared, mapping, dict(store.indicators))
     out = Path(args.out)
-    write_tidy(rows, out)
-    problems, _ = check_with_folder(out, data_dir, args.out)
+    problems = write_checked(rows, out, data_dir, args.out)
     for problem in problems:
         print(problem)
     print(f"{args.microdata}: {len(frame)} households, {prepared['_psu'].nunique()} clusters, "
@@ -157,14 +159,17 @@ def estimate_command(args: argparse.Namespace) -> int:
         mine = rows[rows["indicator"] == spec.indicator]
         flagged = mine["note"].str.contains("small sample").sum()
         hidden = mine["note"].str.contains("does not show").sum()
-        khatlon = mine[mine["district"] == "khatlon"].iloc[0]
-        print(
-            f"  {spec.indicator}: {len(mine) - 1} units + Khatlon {khatlon.value:.1f} "
-            f"({khatlon.lower:.1f}-{khatlon.upper:.1f}, n={khatlon.sample_size}); "
-            f"{flagged} small samples, {hidden} not shown (too few responses)"
-        )
+        khatlon = mine[mine["district"] == "khatlon"]
+        whole = "no Khatlon estimate (no household in the domain)"
+        if len(khatlon):
+            row = khatlon.iloc[0]
+            interval = f"{row.lower:.1f}-{row.upper:.1f}, " if pd.notna(row.lower) else ""
+            whole = f"Khatlon {row.value:.1f} ({interval}n={row.sample_size})"
+        units = len(mine) - len(khatlon)
+        counts = f"{flagged} small samples, {hidden} not shown (too few responses)"
+        print(f"  {spec.indicator}: {units} units + {whole}; {counts}")
     if any(not p.warning for p in problems):
-        print(f"{args.out}: written, but it does not pass validation (see above)", file=sys.stderr)
+        print(f"{args.out}: not written: the rows do not pass validation (see above)", file=sys.stderr)
         return 1
     print(f"{args.out}: written and valid with {args.data or data_dir}")
     return 0

@@ -133,7 +133,30 @@ def check_callback_body(raw: bytes, callbacks: Mapping[str, dict]) -> dict:
     changed = body.get("changedPropIds", [])
     if not isinstance(changed, list) or len(changed) > 50 or not all(isinstance(c, str) for c in changed):
         raise Refused("'changedPropIds' must be a list of names")
+    for name in changed:
+        if not _is_declared_input(name, spec["inputs"]):
+            raise Refused(f"'changedPropIds': {quoted(name)} is not an input of this callback")
     return body
+
+
+def _is_declared_input(name: str, inputs: list[dict]) -> bool:
+    """``id.property`` of one of the callback's inputs (for a pattern input: a matching JSON id)."""
+    component, _, prop = name.rpartition(".")
+    for item in inputs:
+        declared = str(item["id"])
+        if prop != item["property"]:
+            continue
+        if not declared.startswith("{"):
+            if component == declared:
+                return True
+            continue
+        try:
+            sent = json.loads(component)
+        except ValueError:
+            continue
+        if isinstance(sent, dict) and set(sent) == set(json.loads(declared)):
+            return True
+    return False
 
 
 def error_page(status: int) -> Response:

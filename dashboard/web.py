@@ -146,7 +146,7 @@ def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
                 "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
             )
         static = request.path.startswith(("/_dash-component-suites/", "/assets/"))
-        if static and response.status_code == 200:
+        if static and response.status_code in (200, 304):  # a 304 renews what the browser keeps
             response.cache_control.no_cache = None
             response.cache_control.public = True
             if _VERSIONED.search(request.path) or request.args.get("v"):
@@ -154,7 +154,9 @@ def add_security_headers(app: Dash, allow_eval: bool = False) -> None:
                 response.cache_control.immutable = True
             else:  # dcc's lazily loaded chunks, fonts, the topojson stub: a day (a presenter may go offline)
                 response.cache_control.max_age = DAY
-            if response.is_streamed:  # a file sent as a stream: read it, so its compressed form is cached
+            if (
+                response.is_streamed and response.status_code == 200
+            ):  # a file sent as a stream: read it, so its compressed form is cached
                 response.direct_passthrough = False
                 response.set_data(response.get_data())
         elif "Cache-Control" not in response.headers:  # pages, callback answers, health: per request, never stored

@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     instances = [start_instance(port, secret, run_dir) for port in ports]
     processes: list[subprocess.Popen] = list(instances)
 
-    def stop(*_ignored) -> None:
+    def stop(*_ignored, status: int = 0) -> None:
         for process in reversed(processes):
             try:
                 os.killpg(process.pid, signal.SIGTERM)
@@ -165,12 +165,16 @@ def main(argv: list[str] | None = None) -> int:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
-        raise SystemExit(0)
+        raise SystemExit(status)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    for port in ports:
-        wait_ready(f"http://127.0.0.1:{port}/readyz")
+    try:
+        for port in ports:
+            wait_ready(f"http://127.0.0.1:{port}/readyz")
+    except SystemExit as failed:  # an instance that never gets ready: stop the others, then say so
+        print(failed, file=sys.stderr)
+        stop(status=1)
     (run_dir / "nginx.conf").write_text(nginx_config(args, run_dir, cert, key, ports), encoding="utf-8")
     nginx_log = open(run_dir / "logs" / "nginx.err", "ab")  # noqa: SIM115 - kept open for the child
     proxy = subprocess.Popen(
@@ -182,7 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     processes.append(proxy)
     record = {"instances": [{"port": p, "pid": i.pid} for p, i in zip(ports, instances)], "nginx": proxy.pid}
     (run_dir / "instances.json").write_text(json.dumps({**record, "data_version": version}), encoding="utf-8")
-    wait_ready(f"https://{args.host}:{args.https_port}/healthz", context=ssl.create_default_context(cafile=cert))
+    try:
+        wait_ready(f"https://{args.host}:{args.https_port}/healthz", context=ssl.create_default_context(cafile=cert))
+    except SystemExit as failed:
+        print(f"{failed} (see {run_dir / 'logs' / 'nginx.err'})", file=sys.stderr)
+        stop(status=1)
     print(
         f"Serving the Khatlon Migration Dashboard on https://{args.host}:{args.https_port}/ "
         f"({len(ports)} instances on ports {', '.join(map(str, ports))}; certificate {cert})",
@@ -192,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         if proxy.poll() is not None:
             print(f"nginx stopped (see {run_dir / 'logs'})", file=sys.stderr)
             processes.remove(proxy)
-            stop()
+            stop(status=1)
         time.sleep(0.5)
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .importer import comma_is_decimal, parse_number
 from .model import KHATLON, Indicator
 from .names import DistrictResolver, UnknownDistrictError
 from .problems import NO_COLUMN, Problem
@@ -98,11 +99,20 @@ def _folded(values: list) -> set[str]:
 
 
 def _numbers(frame: pd.DataFrame, column: str, shown: str, problems: list[Problem]) -> pd.Series:
-    text = frame[column].fillna("").astype(str).str.strip().str.replace(",", ".", regex=False)
-    numbers = pd.to_numeric(text.where(text != ""), errors="coerce")
-    for index in frame.index[(text != "") & numbers.isna()][:20]:
+    """A column as numbers, read as tables print them (decimal comma decided for the whole column)."""
+    text = frame[column].fillna("").astype(str).str.strip()
+    decimal = "comma" if comma_is_decimal(list(text)) else "point"
+    values, bad = [], []
+    for index, cell in text.items():
+        try:
+            number = parse_number(cell, decimal)
+        except ValueError:
+            number = None
+            bad.append(index)
+        values.append(float("nan") if number is None else number)
+    for index in bad[:20]:
         problems.append(Problem(shown, index + 2, column, f"{frame.at[index, column]!r} is not a number"))
-    return numbers
+    return pd.Series(values, index=frame.index, dtype=float)
 
 
 def _yes_no(frame: pd.DataFrame, spec: IndicatorMapping, shown: str, problems: list[Problem]) -> pd.Series:
@@ -180,7 +190,16 @@ def _estimate_one(sample, spec: IndicatorMapping, number: int, by: str | None):
     where = svy.col(f"_in{number}") == True  # noqa: E712 - an expression for svy, not a Python test
     if spec.share:
         result = sample.estimation.prop(f"_y{number}", by=by, where=where, drop_nulls=True).to_polars()
-        return result.filter(result[f"_y{number}"] == 1)
+        yes = result.filter(result[f"_y{number}"] == 1)
+        # a domain where nobody answered yes has only the "no" level: its share of yes is 0, no interval
+        keys = [by] if by else []
+        nobody = result.filter(result[f"_y{number}"] == 0)
+        if keys:
+            nobody = nobody.join(yes.select(keys), on=keys, how="anti")
+        elif len(yes):
+            nobody = nobody.head(0)
+        zeros = nobody.with_columns(est=0.0, lci=float("nan"), uci=float("nan"))
+        return yes.vstack(zeros.select(yes.columns)) if len(zeros) else yes
     if spec.mean:
         return sample.estimation.mean(f"_y{number}", by=by, where=where, drop_nulls=True).to_polars()
     return sample.estimation.ratio(f"_y{number}_0", f"_y{number}_1", by=by, where=where, drop_nulls=True).to_polars()
@@ -202,6 +221,9 @@ def estimate(prepared: pd.DataFrame, mapping: Mapping, indicators: dict[str, Ind
         scale = 100.0 if spec.share or spec.percent else 1.0
         for by in (DISTRICT, None):
             for result in _estimate_one(sample, spec, number, by).iter_rows(named=True):
+                est, n = result.get("est"), result.get("n")
+                if est is None or not math.isfinite(est) or not n:  # no household in this domain
+                    continue
                 rows.append(_row(result.get(DISTRICT, KHATLON), spec, indicator, result, scale, survey, note))
     return pd.DataFrame(rows)
 

@@ -91,7 +91,7 @@ def read_table(path: Path, sheet: str | None = None) -> list[list[str]]:
         if sheet is not None and sheet not in book.sheetnames:
             raise ValueError(f"no sheet {sheet!r}; the workbook has: {', '.join(book.sheetnames)}")
         ws = book[sheet] if sheet else book.worksheets[0]
-        cells = [["" if v is None else _text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        cells = [[_cell_text(cell) for cell in row] for row in ws.iter_rows()]
         for merged in ws.merged_cells.ranges:
             value = cells[merged.min_row - 1][merged.min_col - 1]
             for r in range(merged.min_row - 1, merged.max_row):
@@ -105,6 +105,16 @@ def read_table(path: Path, sheet: str | None = None) -> list[list[str]]:
         text = raw.decode("cp1251")  # CSV saved by a Russian Excel
     dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _cell_text(cell) -> str:
+    """A cell as printed: a cell formatted as a percentage holds 0.441 and shows 44.1 %."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        return _text(round(value * 100, 10))
+    return _text(value)
 
 
 def _text(value: object) -> str:
@@ -121,12 +131,15 @@ def parse_number(text: str, decimal: str) -> float | None:
     cleaned = SPACES.sub("", text).rstrip("%")
     if cleaned.lower() in MISSING:
         return None
-    if "," in cleaned and "." in cleaned:  # the last separator is the decimal one
+    if "," in cleaned and "." in cleaned:  # both: the last one is the decimal separator
         cleaned = cleaned.replace(",", "") if cleaned.rfind(".") > cleaned.rfind(",") else cleaned.replace(".", "")
-    if decimal == "comma":
         cleaned = cleaned.replace(",", ".")
-    elif "," in cleaned:
+    elif decimal == "comma":
+        cleaned = cleaned.replace(",", ".")
+    else:
         cleaned = cleaned.replace(",", "")  # thousands
+    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", cleaned):
+        raise ValueError(text)  # also refuses "nan", "inf" and "1_0", which float() would take
     return float(cleaned)
 
 
@@ -215,7 +228,8 @@ def import_table(path: Path, options: ImportOptions, resolver: DistrictResolver,
     width = max(len(r) for r in cells)
     names = headings(cells, first, width)
     body = [(i + 1, r + [""] * (width - len(r))) for i, r in enumerate(cells[first:], start=first)]
-    numeric = {c for c in range(width) if sum(_looks_numeric(r[c]) for _, r in body) >= max(1, len(body) // 2)}
+    named = [r for _, r in body if r[name_column]]  # styled empty rows below a table do not count
+    numeric = {c for c in range(width) if sum(_looks_numeric(r[c]) for r in named) >= max(1, len(named) // 2)}
     given = dict(options.columns)
     if "name" in given:
         chosen = [i for i, n in enumerate(names) if fold(n) == fold(given.pop("name"))]

@@ -39,22 +39,41 @@ def write_tidy(rows: pd.DataFrame, out: Path) -> None:
     frame.to_csv(out, index=False, float_format="%.10g")
 
 
-def check_with_folder(out: Path, data_dir: Path, shown_out: str) -> tuple[list[Problem], DataStore | None]:
-    """Problems of ``out`` once placed in (a copy of) ``data_dir``; the folder's store as it is now."""
-    current = check_data_dir(data_dir)
+def write_checked(rows: pd.DataFrame, out: Path, data_dir: Path, shown_out: str) -> list[Problem]:
+    """Write ``out`` only if the rows pass validation once in ``data_dir``; the problems found.
+
+    The rows are checked in a copy of the folder (without ``out`` itself, should it already be in
+    there: a re-import replaces it), written first to a temporary file, and moved into place last.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        candidate = Path(tmp) / out.name
+        write_tidy(rows, candidate)
+        problems = _check_in_copy(candidate, data_dir, out, shown_out)
+        if not any(not p.warning for p in problems):
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(candidate, out)
+    return problems
+
+
+def _check_in_copy(candidate: Path, data_dir: Path, out: Path, shown_out: str) -> list[Problem]:
+    replaced = out.resolve()
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        skipped = {n for n in names if n in ("sources", "scripts", "examples") or n.endswith(".md")}
+        return skipped | {n for n in names if (Path(folder) / n).resolve() == replaced}
+
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "data"
-        shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("sources", "scripts", "examples", "*.md"))
+        shutil.copytree(data_dir, copy, ignore=ignore)
         target = copy / "indicators" / f"imported__{out.name}"
-        shutil.copy(out, target)
+        shutil.copy(candidate, target)
         found = check_data_dir(copy, shown_as="data")
     shown_new = f"data/indicators/{target.name}"
-    problems = [
-        Problem(shown_out, p.line, p.column, p.message, p.warning)
+    return listed(
+        Problem(shown_out if p.file == shown_new else p.file, p.line, p.column, p.message, p.warning)
         for p in found.problems
-        if p.file == shown_new or (p.file not in {q.file for q in current.problems} and not p.warning)
-    ]
-    return listed(problems), current.store
+        if p.file == shown_new or not p.warning
+    )
 
 
 def compare(rows: pd.DataFrame, store: DataStore, indicator: str, year: int) -> dict[str, list[Change]]:

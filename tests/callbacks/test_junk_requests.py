@@ -95,6 +95,8 @@ def test_junk_bodies_get_a_400_and_one_short_log_line(app, caplog, name: str) ->
         {"outputs": {"id": "map", "property": "figure"}},
         {"outputs": None},
         {"changedPropIds": "view.data"},
+        {"changedPropIds": ["{x.n_clicks"]},  # not an input of this callback (and not JSON)
+        {"changedPropIds": ["view.data"]},  # a state of this callback, not an input
     ],
 )
 def test_a_body_that_does_not_match_its_callback_gets_a_400(app, caplog, change: dict) -> None:

@@ -27,3 +27,12 @@ def test_versioned_files_are_kept_a_year_and_the_others_a_day(app) -> None:
     assert "immutable" in client.get(suite).headers["Cache-Control"]
     for path in ("/assets/topojson/world_110m.json", "/_dash-component-suites/dash/dcc/async-graph.js"):
         assert client.get(path).headers["Cache-Control"] == "public, max-age=86400", path
+
+
+def test_a_revalidated_file_is_kept_again(app) -> None:
+    client = app.server.test_client()
+    first = client.get("/_dash-component-suites/dash/dcc/async-graph.js")
+    again = client.get(
+        "/_dash-component-suites/dash/dcc/async-graph.js", headers={"If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status_code == 304 and again.headers["Cache-Control"] == "public, max-age=86400"

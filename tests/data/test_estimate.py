@@ -183,6 +183,17 @@ def test_shares_stay_within_0_and_100_and_small_samples_are_flagged(store) -> No
     assert (few["sample_size"] < 10).any()
 
 
+def test_a_district_where_nobody_says_yes_is_0_and_an_empty_domain_gives_no_row(store) -> None:
+    frame = households(np.random.default_rng(8))
+    frame.loc[frame["district"] == "Ноҳияи Панҷ", "abroad"] = "нет"  # nobody in Panj: 0 %
+    frame.loc[frame["district"] == "Dusti", "receives"] = "0"  # no receiving household in Dusti
+    rows = run(frame, mapping(stratum="stratum", psu="cluster"), store).set_index(["indicator", "district"])
+    panj = rows.loc["hh_member_abroad_pct", "panj"]
+    assert panj["value"] == 0 and pd.isna(panj["lower"]) and panj["sample_size"] == 120
+    assert ("remittance_monthly_usd", "dusti") not in rows.index  # no estimate rather than a NaN
+    assert rows["value"].notna().all() and np.isfinite(rows["value"]).all()
+
+
 def test_problems_in_the_microdata_are_reported_by_line(store) -> None:
     frame = households(np.random.default_rng(1), per_cluster=1)
     frame.loc[2, "district"] = "Atlantis"

@@ -118,6 +118,7 @@ def test_unknown_names_junk_numbers_and_repeated_districts_are_reported_by_line(
         ("1\u00a0234,5", "comma", 1234.5),
         ("1,234.5", "point", 1234.5),
         ("1.234,5", "comma", 1234.5),
+        ("1.234,5", "point", 1234.5),  # both separators: the last one is the decimal, whatever the column
         ("1,234", "point", 1234.0),
         ("12%", "point", 12.0),
         ("—", "comma", None),
@@ -127,6 +128,64 @@ def test_unknown_names_junk_numbers_and_repeated_districts_are_reported_by_line(
 )
 def test_numbers_as_tables_print_them(text: str, decimal: str, number: float | None) -> None:
     assert parse_number(text, decimal) == number
+
+
+@pytest.mark.parametrize("text", ["nan", "inf", "-Infinity", "1_0", "12,3,4.5.6", "много"])
+def test_text_that_is_not_a_finite_number_is_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_number(text, "point")
+
+
+def test_excel_percentage_cells_are_read_as_shown(tmp_path: Path) -> None:
+    book = Workbook()
+    ws = book.active
+    ws.append(["District", "Share"])
+    ws.append(["Dusti", 0.441])
+    ws["B2"].number_format = "0.0%"
+    book.save(tmp_path / "p.xlsx")
+    result = import_table(tmp_path / "p.xlsx", OPTIONS, resolver(), "p.xlsx")
+    assert result.problems == [] and result.rows["value"].tolist() == [44.1]
+
+
+def test_styled_empty_rows_under_a_table_do_not_hide_its_columns(tmp_path: Path) -> None:
+    book = Workbook()
+    ws = book.active
+    ws.append(["District", "Value", "Lower", "Upper"])
+    ws.append(["Dusti", 40.5, 35.0, 46.0])
+    for row in range(3, 300):
+        ws.cell(row=row, column=1).number_format = "0.0"  # formatted, empty: openpyxl reads these rows
+    book.save(tmp_path / "styled.xlsx")
+    result = import_table(tmp_path / "styled.xlsx", OPTIONS, resolver(), "styled.xlsx")
+    assert nan_to_none(as_expected(result.rows)["dusti"]) == (40.5, 35.0, 46.0, None)
+
+
+def test_importing_again_into_the_data_folder_replaces_the_file(data_copy: Path, capsys) -> None:
+    out = data_copy / "indicators" / "round_2024.csv"
+    table = str(ROOT / "data" / "examples" / "synthetic_table_tg.csv")
+    command = [
+        "import",
+        table,
+        "--indicator",
+        "hh_member_abroad_pct",
+        "--year",
+        "2024",
+        "--data",
+        str(data_copy),
+        "--out",
+        str(out),
+    ]
+    assert main(command) == 0 and out.exists()
+    capsys.readouterr()
+    assert main(command) == 0, capsys.readouterr().out  # the file already there is not a duplicate of itself
+    assert ": 0 added, 0 changed, 26 unchanged, 0 removed" in capsys.readouterr().out
+
+
+def test_rows_that_fail_validation_are_not_written(data_copy: Path, tmp_path: Path, capsys) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("District,Value\nDusti,140\n", encoding="utf-8")  # a percentage over 100
+    out = tmp_path / "out.csv"
+    assert main(["import", str(path), "--indicator", "hh_member_abroad_pct", "--year", "2024", "--out", str(out)]) == 1
+    assert "140" in capsys.readouterr().out and not out.exists()
 
 
 def test_the_command_on_the_example_table(tmp_path: Path, capsys) -> None:
