@@ -43,6 +43,14 @@ def validate(data_dir: str | None, strict: bool = False) -> int:
     return 0
 
 
+def _shown(folder: Path) -> str:
+    """A folder as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(folder.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(folder)
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' if number != 1 else ''}"
 
@@ -68,7 +76,7 @@ def import_table_command(args: argparse.Namespace) -> int:
     from .data.loader import cached_resolver, check_data_dir
 
     data_dir = Path(args.data) if args.data else Settings.from_env().data_dir
-    shown_data = args.data or str(data_dir)
+    shown_data = args.data or _shown(data_dir)
     table = Path(args.table)
     store = check_data_dir(data_dir).store
     if store is None:
@@ -171,7 +179,7 @@ def estimate_command(args: argparse.Namespace) -> int:
     if any(not p.warning for p in problems):
         print(f"{args.out}: not written: the rows do not pass validation (see above)", file=sys.stderr)
         return 1
-    print(f"{args.out}: written and valid with {args.data or data_dir}")
+    print(f"{args.out}: written and valid with {args.data or _shown(data_dir)}")
     return 0
 
 

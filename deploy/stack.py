@@ -32,17 +32,24 @@ TEMPLATE = Path(__file__).resolve().parent / "nginx.conf.template"
 COMPRESSIBLE = {".js", ".css", ".json", ".svg", ".txt", ".ico", ".html"}
 
 
-def prepare_static(run_dir: Path) -> str:
-    """Copy ``assets/`` and write the boundaries under their versioned name, each with a ``.gz`` twin.
-
-    Returns the data version (the boundaries' file name carries it). Run again after a data update:
-    the new boundaries get a new name, so no browser or proxy ever keeps stale geometry.
-    """
+def checked_store():
+    """The data folder's store, checked as ``validate`` checks it; ``None`` (problems printed) if invalid."""
     sys.path.insert(0, str(ROOT))
-    from dashboard.data import load_store
+    from dashboard.data.loader import check_data_dir
     from dashboard.settings import Settings
 
-    store = load_store(Settings.from_env().data_dir)
+    validation = check_data_dir(Settings.from_env().data_dir)
+    for problem in validation.problems:
+        print(problem)
+    return validation.store
+
+
+def prepare_static(run_dir: Path, store) -> None:
+    """Copy ``assets/`` and write the boundaries under their versioned name, each with a ``.gz`` twin.
+
+    Run again after a data update: the new boundaries get a new name (the data version), so no
+    browser or proxy ever keeps stale geometry.
+    """
     static = run_dir / "static"
     shutil.rmtree(static, ignore_errors=True)
     shutil.copytree(ROOT / "assets", static / "assets")
@@ -53,7 +60,6 @@ def prepare_static(run_dir: Path) -> str:
             twin = path.with_name(path.name + ".gz")
             twin.write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
             shutil.copystat(path, twin)  # same time as its source: the same ETag after every restart
-    return store.version
 
 
 def self_signed(run_dir: Path) -> tuple[Path, Path]:
@@ -139,15 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(nginx).exists():
         print("nginx is not installed (Debian: apt-get install nginx)", file=sys.stderr)
         return 1
-    check = subprocess.run([sys.executable, "-m", "dashboard.cli", "validate"], cwd=ROOT)
-    if check.returncode != 0:
+    store = checked_store()
+    if store is None:
         print("Not starting: fix the data problems above.", file=sys.stderr)
         return 1
 
     run_dir = args.run_dir.resolve()
-    for folder in ("logs", "tmp"):
+    for folder in ("logs", "buffers"):
         (run_dir / folder).mkdir(parents=True, exist_ok=True)
-    version = prepare_static(run_dir)
+    prepare_static(run_dir, store)
     cert, key = (args.cert.resolve(), args.key.resolve()) if args.cert else self_signed(run_dir)
     secret = os.environ.get("KHATLON_SECRET_KEY") or secrets.token_hex(32)
     ports = [args.app_port + i for i in range(args.instances)]
@@ -185,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     processes.append(proxy)
     record = {"instances": [{"port": p, "pid": i.pid} for p, i in zip(ports, instances)], "nginx": proxy.pid}
-    (run_dir / "instances.json").write_text(json.dumps({**record, "data_version": version}), encoding="utf-8")
+    (run_dir / "instances.json").write_text(json.dumps({**record, "data_version": store.version}), encoding="utf-8")
     try:
         wait_ready(f"https://{args.host}:{args.https_port}/healthz", context=ssl.create_default_context(cafile=cert))
     except SystemExit as failed:

@@ -154,22 +154,34 @@ def is_total(name: str) -> bool:
     return any(word in folded.split() or folded.startswith(word) for word in map(fold, TOTAL_WORDS))
 
 
-def _resolves(resolver: DistrictResolver, name: str) -> bool:
-    try:
-        resolver.resolve(name)
-        return True
-    except (UnknownDistrictError, ValueError):
-        return False
+class _Names:
+    """The resolver with each text looked up once (a table asks about every cell of every column, and an
+    unknown name costs a search for the closest ones)."""
+
+    def __init__(self, resolver: DistrictResolver) -> None:
+        self._resolver = resolver
+        self._found: dict[str, str | UnknownDistrictError | ValueError] = {}
+
+    def lookup(self, name: str) -> str | UnknownDistrictError | ValueError:
+        if name not in self._found:
+            try:
+                self._found[name] = self._resolver.resolve(name)
+            except (UnknownDistrictError, ValueError) as error:
+                self._found[name] = error
+        return self._found[name]
+
+    def known(self, name: str) -> bool:
+        return isinstance(self.lookup(name), str)
 
 
-def _layout(cells: list[list[str]], resolver: DistrictResolver) -> tuple[int, int]:
+def _layout(cells: list[list[str]], names: _Names) -> tuple[int, int]:
     """(first data row, name column): the column with the most district names, and its first name."""
     width = max((len(r) for r in cells), default=0)
-    counts = [sum(_resolves(resolver, r[c]) for r in cells if c < len(r) and r[c]) for c in range(width)]
+    counts = [sum(names.known(r[c]) for r in cells if c < len(r) and r[c]) for c in range(width)]
     if not counts or max(counts) == 0:
         return -1, -1
     column = counts.index(max(counts))
-    first = next(i for i, r in enumerate(cells) if column < len(r) and r[column] and _resolves(resolver, r[column]))
+    first = next(i for i, r in enumerate(cells) if column < len(r) and r[column] and names.known(r[column]))
     return first, column
 
 
@@ -221,7 +233,8 @@ def import_table(path: Path, options: ImportOptions, resolver: DistrictResolver,
         cells = read_table(path, options.sheet)
     except (OSError, ValueError, csv.Error) as error:
         return ImportResult(pd.DataFrame(), [Problem(shown, 1, NO_COLUMN, f"cannot read the table: {error}")], [])
-    first, name_column = _layout(cells, resolver)
+    lookup = _Names(resolver)
+    first, name_column = _layout(cells, lookup)
     if first < 0:
         message = "no district or city name found in any column (names are matched in English, Russian and Tajik)"
         return ImportResult(pd.DataFrame(), [Problem(shown, 1, NO_COLUMN, message)], [])
@@ -260,17 +273,17 @@ def import_table(path: Path, options: ImportOptions, resolver: DistrictResolver,
                     Problem(shown, line, names[column] or f"column {column + 1}", f"{row[column]!r} is not a number")
                 )
                 numbers[role] = None
-        if not name or numbers.get("value") is None and not _resolves(resolver, name):
+        if not name or numbers.get("value") is None and not lookup.known(name):
             if any(row):
                 skipped.append((line, " ".join(c for c in row if c)[:80]))
             continue
-        area = KHATLON if is_total(name) and not _resolves(resolver, name) else None
+        area = KHATLON if is_total(name) and not lookup.known(name) else None
         if area is None:
-            try:
-                area = resolver.resolve(name)
-            except UnknownDistrictError as error:
-                problems.append(Problem(shown, line, names[name_column] or "name", str(error)))
+            found = lookup.lookup(name)
+            if not isinstance(found, str):
+                problems.append(Problem(shown, line, names[name_column] or "name", str(found)))
                 continue
+            area = found
         if area in seen:
             problems.append(
                 Problem(shown, line, names[name_column] or "name", f"{name!r} is {area}, already on line {seen[area]}")

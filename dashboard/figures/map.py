@@ -25,19 +25,15 @@ line, 2 the boundaries' attribution.
 
 from __future__ import annotations
 
-import math
-import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from plotly.colors import sample_colorscale
-
 from ..data import DataStore, Indicator
-from ..data.model import Scale
 from ..data.quality import shown_value
 from ..state import ViewState
+from .colorscale import color_axis, color_range, colorbar_px, colorbar_style, colorbar_title, point_color
 from .hover import EXTRA, point_hovers
-from .labels import hover_lines, is_missing, place_title, unit_name, unit_text
+from .labels import hover_lines, place_title, unit_name, unit_text
 from .provenance import partly_text, provenance_annotations
 from .render import RenderContext
 from .style import (
@@ -59,7 +55,6 @@ BADGE, PARTLY, SOURCE, ATTRIBUTION_NOTE = range(4)
 Path = tuple[Any, ...]
 TRANSPARENT = [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]]
 FOOTER_GAP = 6  # px between the map and its source line
-COLORBAR_PX = 110  # the colour bar, its ticks and its title, right of the map
 SMALL_AREA = 0.065  # square degrees: below this a district's name is written in short ("A. Jomi")
 # Nudges (longitude, latitude) of names that would sit on a neighbour's in the crowded centre.
 LABEL_NUDGES = {
@@ -69,62 +64,6 @@ LABEL_NUDGES = {
     "levakant": (0.03, 0.05),
     "shamsiddin_shohin": (0.06, 0),
 }
-
-
-def color_range(store: DataStore, indicator: Indicator) -> tuple[float, float]:
-    """Colour range over every year (so colours compare across years), rounded outwards."""
-    low, high = store.unit_range(indicator.id)
-    if indicator.scale is Scale.DIVERGING:
-        edge = max(abs(low), abs(high))
-        return -edge, edge
-    step = 10 ** max(0, math.floor(math.log10(max(high - low, 1e-9))) - 1) * 5
-    return math.floor(low / step) * step, math.ceil(high / step) * step
-
-
-def color_axis(indicator: Indicator) -> str:
-    """``coloraxis`` (sequential, light to dark blue) or ``coloraxis2`` (diverging, centred on 0)."""
-    return "coloraxis2" if indicator.scale is Scale.DIVERGING else "coloraxis"
-
-
-def colorbar_px(ctx: RenderContext) -> int:
-    """Room right of the map for the colour bar, its ticks and its title (grows with the type)."""
-    return max(COLORBAR_PX, round(ctx.style.small_size * 8))
-
-
-def colorbar_title(text: str, ctx: RenderContext) -> str:
-    """The unit over the colour bar, wrapped to the bar's room; a word too long for it is hyphenated."""
-    chars = max(6, int((colorbar_px(ctx) - 10) / (ctx.style.small_size * 0.62)))
-    lines = []
-    for line in textwrap.wrap(text, chars, break_long_words=False):
-        while len(line) > chars:
-            lines.append(line[: chars - 1] + "-")
-            line = line[chars - 1 :]
-        lines.append(line)
-    return "<br>".join(lines)
-
-
-def _colorbar(ctx: RenderContext) -> dict:
-    return {
-        "title": {"side": "top", "font": {"size": ctx.style.small_size}},
-        "thickness": 14 if ctx.style.name == "screen" else 20,
-        "len": 0.6,
-        "x": 1,
-        "xanchor": "right",
-        "y": 0.5,
-        "tickfont": {"size": ctx.style.small_size},
-        "outlinewidth": 0,
-    }
-
-
-def _scale(indicator: Indicator) -> list:
-    return DIVERGING_SCALE if indicator.scale is Scale.DIVERGING else SEQUENTIAL_SCALE
-
-
-def point_color(indicator: Indicator, value: float | None, cmin: float, cmax: float) -> str:
-    if is_missing(value):
-        return NO_DATA_COLOR
-    position = 0.5 if cmax == cmin else min(max((value - cmin) / (cmax - cmin), 0.0), 1.0)
-    return sample_colorscale(_scale(indicator), [position])[0]
 
 
 def _values(store: DataStore, indicator: Indicator, ids: list[str], year: int) -> list[float | None]:
@@ -389,8 +328,8 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
                 "bgcolor": "rgba(0,0,0,0)",
                 "domain": {"x": [0, round(1 - colorbar_px(ctx) / ctx.width, 3)], "y": [0, 1]},
             },
-            "coloraxis": {"colorscale": SEQUENTIAL_SCALE, "colorbar": _colorbar(ctx)},
-            "coloraxis2": {"colorscale": DIVERGING_SCALE, "cmid": 0, "colorbar": _colorbar(ctx)},
+            "coloraxis": {"colorscale": SEQUENTIAL_SCALE, "colorbar": colorbar_style(ctx)},
+            "coloraxis2": {"colorscale": DIVERGING_SCALE, "cmid": 0, "colorbar": colorbar_style(ctx)},
             "annotations": [
                 {
                     **illustrative_mark(full, ctx.style, badge_wrap(ctx.style, ctx.width, len(full) + 2)),

@@ -15,7 +15,7 @@ from dashboard.data import DataStore
 from dashboard.settings import Settings
 
 from ..conftest import BUNDLED
-from .bodies import HASH
+from .bodies import HASH, body_for
 
 
 @pytest.fixture(scope="session")
@@ -51,28 +51,14 @@ class CallbackClient:
     def call(self, outputs: Sequence[str], inputs: dict[str, object], changed: Sequence[str], compressed: bool = False):
         key, spec = self.spec(outputs)
 
-        def values(items):
-            return [
-                # a pattern-matching (ALL) input is a list of the matching components: none unless given
-                inputs.get(f"{item['id']}.{item['property']}", [])
-                if str(item["id"]).startswith("{")
-                else {
-                    "id": item["id"],
-                    "property": item["property"],
-                    "value": inputs.get(f"{item['id']}.{item['property']}"),
-                }
-                for item in items
+        declared = [*spec["inputs"], *spec.get("state", [])]
+        body = body_for(key, spec, [inputs.get(f"{item['id']}.{item['property']}") for item in declared])
+        for part in ("inputs", "state"):  # a pattern (ALL) input: the matching components given, else none
+            body[part] = [
+                inputs.get(f"{item['id']}.{item['property']}", []) if str(item["id"]).startswith("{") else entry
+                for item, entry in zip(spec.get(part, []), body[part])
             ]
-
-        ids = key.strip(".").split("...") if key.startswith("..") else [key]  # "@hash" kept, as dash-renderer does
-        out = [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]} for o in ids]
-        body = {
-            "output": key,
-            "outputs": out[0] if len(out) == 1 else out,
-            "inputs": values(spec["inputs"]),
-            "changedPropIds": list(changed),
-            "state": values(spec.get("state", [])),
-        }
+        body["changedPropIds"] = list(changed)
         return self.client.post(
             "/_dash-update-component",
             data=json.dumps(body),

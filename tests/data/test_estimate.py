@@ -194,6 +194,23 @@ def test_a_district_where_nobody_says_yes_is_0_and_an_empty_domain_gives_no_row(
     assert rows["value"].notna().all() and np.isfinite(rows["value"]).all()
 
 
+def test_when_nobody_in_the_survey_says_yes_every_share_is_0(store) -> None:
+    frame = households(np.random.default_rng(9)).assign(abroad="нет")
+    rows = run(frame, mapping(stratum="stratum", psu="cluster"), store).query("indicator == 'hh_member_abroad_pct'")
+    assert sorted(rows["district"]) == ["dusti", "khatlon", "kulob", "panj"] and (rows["value"] == 0).all()
+
+
+def test_a_percentage_ratio_keeps_its_interval_within_100(store) -> None:
+    """Remittances nearly all of income: the ratio's symmetric interval would pass 100 %; it is cut there."""
+    frame = households(np.random.default_rng(10))
+    remittance = frame["remittance"].astype(float)
+    frame["income"] = (remittance * np.where(np.arange(len(frame)) % 7 == 0, 1.3, 1.0)).map("{:.2f}".format)
+    rows = run(frame, mapping(stratum="stratum", psu="cluster"), store).query(
+        "indicator == 'remittance_share_income_pct'"
+    )
+    assert (rows["upper"] <= 100).all() and (rows["upper"] == 100).any()
+
+
 def test_problems_in_the_microdata_are_reported_by_line(store) -> None:
     frame = households(np.random.default_rng(1), per_cluster=1)
     frame.loc[2, "district"] = "Atlantis"

@@ -44,6 +44,11 @@ def russian_workbook(path: Path) -> None:
     book.save(path)
 
 
+def import_args(table: object, out: object, *extra: str) -> list[str]:
+    """``khatlon-dashboard import`` of the share of households with a member abroad, 2024."""
+    return ["import", str(table), "--indicator", "hh_member_abroad_pct", "--year", "2024", *extra, "--out", str(out)]
+
+
 def resolver():
     return cached_resolver(BUNDLED.resolve())
 
@@ -162,18 +167,7 @@ def test_styled_empty_rows_under_a_table_do_not_hide_its_columns(tmp_path: Path)
 def test_importing_again_into_the_data_folder_replaces_the_file(data_copy: Path, capsys) -> None:
     out = data_copy / "indicators" / "round_2024.csv"
     table = str(ROOT / "data" / "examples" / "synthetic_table_tg.csv")
-    command = [
-        "import",
-        table,
-        "--indicator",
-        "hh_member_abroad_pct",
-        "--year",
-        "2024",
-        "--data",
-        str(data_copy),
-        "--out",
-        str(out),
-    ]
+    command = import_args(table, out, "--data", str(data_copy))
     assert main(command) == 0 and out.exists()
     capsys.readouterr()
     assert main(command) == 0, capsys.readouterr().out  # the file already there is not a duplicate of itself
@@ -184,27 +178,14 @@ def test_rows_that_fail_validation_are_not_written(data_copy: Path, tmp_path: Pa
     path = tmp_path / "t.csv"
     path.write_text("District,Value\nDusti,140\n", encoding="utf-8")  # a percentage over 100
     out = tmp_path / "out.csv"
-    assert main(["import", str(path), "--indicator", "hh_member_abroad_pct", "--year", "2024", "--out", str(out)]) == 1
+    assert main(import_args(path, out)) == 1
     assert "140" in capsys.readouterr().out and not out.exists()
 
 
 def test_the_command_on_the_example_table(tmp_path: Path, capsys) -> None:
     out = tmp_path / "imported.csv"
     table = str(ROOT / "data" / "examples" / "synthetic_table_ru.xlsx")
-    status = main(
-        [
-            "import",
-            table,
-            "--indicator",
-            "hh_member_abroad_pct",
-            "--year",
-            "2024",
-            "--source",
-            "Synthetic example",
-            "--out",
-            str(out),
-        ]
-    )
+    status = main(import_args(table, out, "--source", "Synthetic example"))
     printed = capsys.readouterr().out
     assert status == 0, printed
     assert f"{out}: written and valid with" in printed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dashboard.data import DataStore
 from dashboard.figures import RenderContext
-from dashboard.figures.map import colorbar_title
+from dashboard.figures.colorscale import colorbar_title
 from dashboard.figures.profile import compact_unit
 from dashboard.figures.style import projector, wrap
 from dashboard.layout.presenter import unbroken_numbers
