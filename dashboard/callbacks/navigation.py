@@ -93,6 +93,17 @@ def _changed(new, old):
     return new if new != old else no_update
 
 
+def _notice_hidden(state: ViewState, previous: ViewState, from_url: bool):
+    """Show a notice for a URL value not understood; hide it on any change of view.
+
+    The same view asked again (the cleaned URL written back, a phone reporting its window size)
+    leaves the notice as it is.
+    """
+    if state.notices:
+        return False
+    return no_update if from_url and state == previous else True
+
+
 def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
     @app.callback(
         Output(ID.URL, "search"),
@@ -162,7 +173,7 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
             not can_play(store, state),
             data if state != previous or (isinstance(view, dict) and view.get("query") != query) else no_update,
             notice_text(state.notices, RenderContext(state.lang)) if state.notices else no_update,
-            not state.notices,  # a URL value not understood is said; any other change hides the notice
+            _notice_hidden(state, previous, from_url),
             reported_size(search, viewport),
             # a URL in another language (Back across a language switch): the switch redraws the page
             state.lang if from_url and state.lang != page_language else no_update,

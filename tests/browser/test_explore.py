@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
@@ -152,11 +153,13 @@ def test_a_url_reproduces_the_view_and_back_restores_it(dashboard, store) -> Non
     wait(lambda: "Coverage: education" in page.driver.find_element(By.ID, "indicator").text)
 
 
-def test_junk_in_the_url_falls_back_to_defaults_with_a_notice(dashboard, store) -> None:
-    page = Browser.attach(dashboard)
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)], ids=["laptop", "phone"])
+def test_junk_in_the_url_falls_back_to_defaults_with_a_notice(dashboard, store, width, height) -> None:
+    page = Browser.attach(dashboard, width, height)
     page.open("/?indicator=%3Cscript%3Ealert(1)%3C/script%3E&year=9999&district=atlantis&tab=x&lang=xx")
     wait(lambda: drawn(page, store))
-    assert DEFAULT_TITLE in title(page)
+    page.settle()  # the cleaned URL written back and (on a phone) the window size reported: the notice stays
+    assert DEFAULT_TITLE.replace(" ", "") in title(page).replace(" ", "")  # a phone's title wraps
     notice = page.driver.find_element(By.ID, "notice")
     assert notice.is_displayed()
     words = notice.text
