@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dash import ClientsideFunction, Dash, Input, Output, State, callback_context, no_update
+from dash import ClientsideFunction, Dash, Input, Output, Patch, State, callback_context, no_update
 
 from ..data import DataStore
 from ..figures import RenderContext
 from ..figures.keys import visible_figures
 from ..layout.common import indicator_note, note_class
 from ..layout.ids import ID
-from ..layout.page import PageUrls
+from ..layout.page import PageUrls, note_key
 from ..layout.placement import MAP_TAB_GRAPHS, Viewport, figure_context, graph_for
 from ..layout.sources import sources_panel
 from ..layout.stage import stage_content
@@ -86,16 +86,18 @@ class Drawing:
         table = view.tab == Tab.TABLE
         options = table_options(view, view.year, "", None)
         updates, keys = self.figure_updates(view, viewport, drawn)
+        keys[ID.INDICATOR_NOTE.value] = note_key(view)
+        new_note = not isinstance(drawn, dict) or drawn.get(ID.INDICATOR_NOTE.value) != keys[ID.INDICATOR_NOTE.value]
         return (
             updates or skip,
-            keys if keys != drawn else skip,
+            drawn_update(keys, drawn),
             caption(store, view, ctx) if table else skip,
             table_body(store, view, options, ctx) if table else skip,
             year_options(store, view, ctx) if table else skip,
             view.year if table else skip,
             sources_panel(store, indicator, ctx) if view.tab == Tab.SOURCES else skip,
-            indicator_note(store, indicator, ctx),
-            note_class(store, indicator),
+            indicator_note(store, indicator, ctx) if new_note else skip,
+            note_class(store, indicator) if new_note else skip,
         )
 
     def stage(self, view: ViewState, viewport: Viewport) -> dict:
@@ -110,6 +112,18 @@ class Drawing:
             scene = replace(scene, labels=labels_shown(scene, viewport))
             scenes[str(number)] = self.stage(scene, viewport)
         return {"key": cache_key(self.store, view, viewport), "language": view.lang, "scenes": scenes}
+
+
+def drawn_update(keys: dict, drawn: object):
+    """The page's record of what it shows: only the keys that changed, as a ``dash.Patch``."""
+    if not isinstance(drawn, dict):
+        return keys
+    changed = {name: key for name, key in keys.items() if drawn.get(name) != key}
+    if not changed:
+        return no_update
+    patch = Patch()
+    patch.update(changed)
+    return patch
 
 
 def cache_key(store: DataStore, view: ViewState, viewport: Viewport) -> str:

@@ -2,7 +2,8 @@
 
 The browser already shows the old figure (the page says which: its *drawn* keys), so a new view
 only needs the leaves that differ. Dicts are compared key by key and lists of traces or annotations
-item by item; any other list that differs is sent whole. A key that disappears is set to ``None``.
+item by item, items added at the end assigned one by one (a shorter list is sent whole); any other
+list that differs is sent whole. A key that disappears is set to ``None``.
 """
 
 from __future__ import annotations
@@ -28,12 +29,14 @@ def _walk(old: Any, new: Any, path: tuple, out: list[tuple[tuple, Any]]) -> None
     if (
         isinstance(old, list)
         and isinstance(new, list)
-        and len(old) == len(new)
-        and all(isinstance(o, dict) and isinstance(n, dict) for o, n in zip(old, new))
+        and len(old) <= len(new)
+        and all(isinstance(item, dict) for item in (*old, *new))
     ):
         for index, (o, n) in enumerate(zip(old, new)):
             if o != n:
                 _walk(o, n, _join(path, index), out)
+        # items added at the end (a district's trace beside Khatlon's): each assigned at its index
+        out.extend((_join(path, index), new[index]) for index in range(len(old), len(new)))
         return
     out.append((path, new))
 
@@ -54,6 +57,8 @@ def apply_pairs(figure: dict, pairs: Pairs) -> dict:
             node = node[key]
         if value is None and isinstance(node, dict):
             node.pop(keys[-1], None)
+        elif isinstance(node, list) and keys[-1] == len(node):  # an item added at the end
+            node.append(value)
         else:
             node[keys[-1]] = value
     return figure

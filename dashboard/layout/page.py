@@ -137,11 +137,18 @@ def footer(ctx: RenderContext) -> html.Footer:
 
 
 def drawn_keys(view: ViewState, viewport: Viewport) -> dict[str, str]:
-    """The key of each figure the page draws (graph id -> key): the server then sends only changes."""
+    """The key of each figure the page draws (graph id -> key) and of the indicator note: the server
+    then sends only what changed."""
     keys = {ID.MAP.value: figure_key(MAP, view, figure_context(MAP, view, viewport))}
     for kind in visible_figures(view):
         keys[graph_for(kind, view).value] = figure_key(kind, view, figure_context(kind, view, viewport))
+    keys[ID.INDICATOR_NOTE.value] = note_key(view)
     return keys
+
+
+def note_key(view: ViewState) -> str:
+    """What the indicator note under the controls depends on: sent again only when this changes."""
+    return f"{view.indicator}|{view.lang}"
 
 
 def page_content(

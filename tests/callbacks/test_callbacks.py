@@ -204,6 +204,36 @@ def test_an_indicator_change_sends_only_what_changed_and_little(app, callbacks) 
     assert len(response.data) <= 2_800  # compressed bytes of the whole answer (all figures, the note)
 
 
+def test_a_district_click_sends_only_what_changed_and_little(callbacks, store) -> None:
+    """The district's lines are added to the trend and profile, Khatlon's stay; the note is not sent again."""
+    from dashboard.figures import chart_figure
+    from dashboard.figures.diff import apply_pairs
+    from dashboard.figures.keys import parse_key
+    from dashboard.layout.page import drawn_keys
+    from dashboard.layout.placement import Viewport
+
+    drawn = drawn_keys(ViewState("hh_member_abroad_pct", 2024, labels=True), Viewport(1920, 1080))
+    response = callbacks.call(
+        DRAW, {**view(selected="kulob", labels=True), "drawn.data": drawn}, ["view.data"], compressed=True
+    )
+    answer = body_of(response)["response"]
+    assert "indicator-note" not in answer  # same indicator, same language
+    changed = answer["drawn"]["data"]["operations"][0]["params"]["value"]  # a Patch of the changed keys only
+    assert set(changed) == {"map", "ranking", "trend", "profile"}
+    updates = answer["figure-updates"]["data"]
+    for graph in ("trend", "profile"):
+        paths = [path for path, _ in updates[graph]["pairs"]]
+        assert "data" not in paths and "data.0" not in paths, paths  # Khatlon's lines are not sent again
+    print("district click answer", len(response.data), "B compressed")
+    assert len(response.data) <= 2_800  # compressed bytes of the whole answer
+    # applied to the drawn figures, the pairs give exactly the figures drawn for the district
+    for graph in ("trend", "profile"):
+        (kind, before, ctx), (_, after, _) = parse_key(drawn[graph]), parse_key(changed[graph])
+        assert after.selected == "kulob"
+        old, new = (json.loads(json.dumps(chart_figure(kind, store, v, ctx))) for v in (before, after))
+        assert apply_pairs(old, updates[graph]["pairs"]) == new
+
+
 @pytest.mark.parametrize("chart", ["ranking", "trend", "profile", "services", "context"])
 def test_the_chart_tab_draws_every_kind_in_its_own_graph(callbacks, chart) -> None:
     """Ranking, trend and profile also have cards on the Map tab; on the Chart tab they go to #chart."""
@@ -211,7 +241,7 @@ def test_the_chart_tab_draws_every_kind_in_its_own_graph(callbacks, chart) -> No
     from dashboard.layout.placement import Viewport
 
     state = ViewState("coverage_medical_pct", 2022, "dusti", tab=Tab.CHART, chart=Chart(chart))
-    assert set(drawn_keys(state, Viewport(390, 844))) == {"map", "chart"}
+    assert set(drawn_keys(state, Viewport(390, 844))) == {"map", "chart", "indicator-note"}
     body = body_of(
         draw(callbacks, indicator="coverage_medical_pct", year=2022, selected="dusti", tab="chart", chart=chart)
     )
