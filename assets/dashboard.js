@@ -58,10 +58,10 @@
     return key !== (sentKey === null ? assumed : sentKey);
   }
   /* A request for a URL, with the window's size when the server should hear of it. */
-  function requestFor(search) {
+  function requestFor(search, withSize) {
     requests += 1;
     var request = { search: search, n: requests };
-    if (sizeChanged(search)) {
+    if (withSize || sizeChanged(search)) {
       var size = viewport();
       request.w = size.w;
       request.h = size.h;
@@ -69,12 +69,14 @@
     }
     return request;
   }
-  /* The window changed size (or the page just started): ask again for what is shown, with the size. */
-  function reportViewport() {
+  /* The window changed size (or the page just started): ask again for what is shown, with the size.
+     A presenter page that arrived drawn for its exact screen (a 1920x1080 projector in full screen)
+     asks too: the answer brings the scene cache, so that stepping needs no server. */
+  function reportViewport(needsCache) {
     var set = window.dash_clientside && window.dash_clientside.set_props;
-    if (!set || !ready || !sizeChanged(window.location.search)) { return; }
+    if (!set || !ready || !(needsCache === true || sizeChanged(window.location.search))) { return; }
     shownQuery = null;
-    set("url-request", { data: requestFor(window.location.search) });
+    set("url-request", { data: requestFor(window.location.search, needsCache === true) });
   }
 
   /* Fetch what the cached scenes' maps will need (the boundaries, the topojson stub) while the
@@ -92,6 +94,22 @@
     quietly(fetch("/assets/topojson/world_110m.json"));
   }
 
+  /* Before the first step, put the Sources panel on the hidden stage: a long table for React to
+     build (about 300 ms on a small laptop), built once instead of at the step that shows it. */
+  var panelShown = null, panelHost = null;
+  function setPanel(panel) {
+    var host = document.getElementById("stage-panel");
+    if (!panel || (panel === panelShown && host === panelHost)) { return; }
+    window.dash_clientside.set_props("stage-panel", { children: panel });
+    panelShown = panel;
+    panelHost = host;
+  }
+  function prepareScenes(cache) {
+    var scenes = Object.keys(cache.scenes).map(function (number) { return cache.scenes[number]; });
+    var withPanel = scenes.filter(function (scene) { return scene.panel; })[0];
+    if (withPanel && !document.querySelector("#stage.stage-panel")) { setPanel(withPanel.panel); }
+  }
+
   /* Show one scene from the scene cache, without the server (the presenter's connection may be gone). */
   function showScene(scene) {
     var set = window.dash_clientside.set_props;
@@ -105,7 +123,7 @@
     if (scene.map) { set("stage-map", { figure: scene.map }); }
     if (scene.ranking) { set("stage-ranking", { figure: scene.ranking }); }
     if (scene.chart) { set("stage-chart", { figure: scene.chart }); }
-    if (scene.panel) { set("stage-panel", { children: scene.panel }); }
+    setPanel(scene.panel);
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
@@ -115,7 +133,8 @@
         var noUpdate = window.dash_clientside.no_update;
         if (!ready) {  // the first call: the renderer is ready for the window's size
           ready = true;
-          setTimeout(reportViewport, 0);
+          var needsCache = presenting(search || "") && !(cache && cache.scenes);
+          setTimeout(function () { reportViewport(needsCache); }, 0);
         }
         search = search || "";
         if (search === shownQuery) { return noUpdate; }
@@ -148,6 +167,7 @@
       closeNotice: function () { return true; },
       cacheArrived: function (cache) {
         prefetchGeometry(cache);
+        if (cache && cache.scenes) { setTimeout(function () { prepareScenes(cache); }, 0); }
         // for the presenter (and tests): every scene can now be shown without the server
         if (cache && cache.scenes) { document.body.setAttribute("data-scenes-cached", Object.keys(cache.scenes).length); }
         return window.dash_clientside.no_update;
@@ -167,6 +187,7 @@
       },
       setLanguage: function (language, view) {
         if (language) { document.documentElement.lang = language; }
+        skipUselessResizes();
         if (shownQuery !== null && view && view.query && view.lang === language && view.query !== shownQuery) {
           // the page was drawn again in another language: the same view, its URL now names the language
           window.history.pushState({}, "", window.location.pathname + view.query);
@@ -208,6 +229,30 @@
       }
     }
   });
+
+  /* ---------------------------------------------------------------- no redraw for an unchanged size */
+  /* dcc.Graph redraws a graph (Plotly.Plots.resize, a full relayout: about 120 ms on a small laptop)
+     whenever its container's box changes, hidden graphs included: every presenter scene step redrew
+     all three stage graphs. A graph that is hidden (drawn when it shows) or already drawn at its
+     container's size is left alone; any other resize goes through. */
+  function skipUselessResizes() {
+    var plots = window.Plotly && window.Plotly.Plots;
+    if (!plots || plots.resize.khatlon) { return; }
+    var resize = plots.resize;
+    plots.resize = function (gd) {
+      var element = typeof gd === "string" ? document.getElementById(gd) : gd;
+      var layout = element && element._fullLayout;
+      if (layout) {
+        var width = element.clientWidth, height = element.clientHeight;
+        if (!width || !height ||
+            (Math.abs(layout.width - width) <= 1 && Math.abs(layout.height - height) <= 1)) {
+          return Promise.resolve(element);
+        }
+      }
+      return resize.apply(this, arguments);
+    };
+    plots.resize.khatlon = true;
+  }
 
   /* ---------------------------------------------------------------- the window's size */
   var resizeTimer = null;

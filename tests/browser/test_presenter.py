@@ -216,3 +216,46 @@ def test_stepping_needs_no_server_once_the_scenes_are_cached(dashboard, store) -
             "Network.emulateNetworkConditions",
             {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
         )
+
+
+FITS = """return ['stage-map', 'stage-ranking', 'stage-chart'].map(id => {
+    const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+    if (!gd || !gd.clientWidth) return null;  // hidden in this scene
+    const layout = gd._fullLayout;
+    return Math.abs(layout.width - gd.clientWidth) <= 1 && Math.abs(layout.height - gd.clientHeight) <= 1;
+}).filter(fit => fit !== null)"""
+
+
+def test_a_step_redraws_only_what_it_shows_and_graphs_fit_after_a_resize(dashboard, store) -> None:
+    """No stage graph is redrawn to the size it already has (dcc.Graph asks after every container change);
+    the Sources panel is built before its scene; a card that changes size still has its graph redrawn.
+    At exactly 1920x1080 (the size the server assumes) the scene cache still arrives."""
+    page = Browser.attach(dashboard, 1920, 1080)
+    page.open("/?present=1&scene=1")
+    check_scene(page, store, 1)
+    total = str(len(store.scenes))
+    cached = "return document.body.getAttribute('data-scenes-cached')"
+    wait(lambda: page.driver.execute_script(cached) == total, about=lambda: str(page.driver.execute_script(cached)))
+    wait(lambda: len(page.driver.find_element(By.ID, "stage-panel").get_attribute("textContent")) > 200)
+    assert not shown(page, "stage-panel")  # built while scene 1 shows, hidden until its scene
+    page.driver.execute_script(
+        """window.__resized = [];
+        ['stage-map', 'stage-ranking', 'stage-chart'].forEach(id => {
+            const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+            gd.on('plotly_relayout', change => { if (change && change.autosize) window.__resized.push(id); });
+        });"""
+    )
+    for number in range(2, len(store.scenes) + 1):
+        page.press(Keys.PAGE_DOWN)
+        check_scene(page, store, number)
+        page.settle()
+        assert all(page.driver.execute_script(FITS)), f"scene {number}: a graph not at its card's size"
+    assert page.driver.execute_script("return window.__resized") == []
+    page.press(Keys.HOME)
+    check_scene(page, store, 1)
+    page.press(Keys.PAGE_DOWN)
+    check_scene(page, store, 2)
+    # the stage's cards change size without a window resize (a longer note): the graphs are redrawn to fit
+    page.driver.execute_script("document.getElementById('scene-note').style.minHeight = '12em'")
+    wait(lambda: all(page.driver.execute_script(FITS) or [False]), about=lambda: str(page.driver.execute_script(FITS)))
+    assert page.driver.execute_script("return window.__resized")  # this time the graphs were redrawn
