@@ -108,6 +108,23 @@
     var scenes = Object.keys(cache.scenes).map(function (number) { return cache.scenes[number]; });
     var withPanel = scenes.filter(function (scene) { return scene.panel; })[0];
     if (withPanel && !document.querySelector("#stage.stage-panel")) { setPanel(withPanel.panel); }
+    var stage = document.getElementById("stage"), graph = document.querySelector("#stage .js-plotly-plot");
+    if (!stage || !graph || !graph._context || !window.Plotly) { return; }
+    var figures = [];
+    scenes.forEach(function (scene) {
+      ["map", "ranking", "chart"].forEach(function (part) { if (scene[part] && scene[part].data) { figures.push(scene[part]); } });
+    });
+    var scratch = document.createElement("div");
+    scratch.setAttribute("aria-hidden", "true");
+    scratch.style.cssText = "position:fixed;left:-10000px;top:0;visibility:hidden;width:" + stage.clientWidth +
+      "px;height:" + stage.clientHeight + "px";
+    document.body.appendChild(scratch);
+    var config = { topojsonURL: graph._context.topojsonURL, staticPlot: true };
+    (function next(index) {
+      if (index >= figures.length) { window.Plotly.purge(scratch); scratch.remove(); return; }
+      quietly(window.Plotly.react(scratch, figures[index].data, figures[index].layout, config).then(
+        function () { setTimeout(function () { next(index + 1); }, 0); }));
+    })(0);
   }
 
   /* Show one scene from the scene cache, without the server (the presenter's connection may be gone). */

@@ -164,6 +164,23 @@ def test_services_headings_are_short_in_every_language(store: DataStore) -> None
         assert len(set(headings["data"][0]["x"])) == 5 and all(len(h) <= 12 for h in headings["data"][0]["x"])
 
 
+@pytest.mark.parametrize("width", [390, 1366, 1920])
+def test_services_names_get_room_from_their_length_not_from_automargin(store: DataStore, width: int) -> None:
+    """plotly's automargin on the heatmap's names cost ~150 ms per drawing; the room is computed instead
+    (that no name is cut off is checked in the browser, tests/browser/test_layout.py)."""
+    view = ViewState("coverage_psychosocial_pct", 2024, "dusti")
+    margins = {}
+    for language in ("en", "ru", "tg"):
+        figure = services_figure(store, view, RenderContext(language, width=width))
+        layout, names = figure["layout"], figure["data"][0]["y"]
+        assert layout["yaxis"]["automargin"] is False
+        size = layout["yaxis"]["tickfont"]["size"]
+        longest = max(len(name.replace("<b>", "").replace("</b>", "")) for name in names)
+        assert longest * size * 0.6 < layout["margin"]["l"] < longest * size * 0.85 + 20
+        margins[language] = layout["margin"]["l"]
+    assert margins["ru"] > margins["en"]  # Cyrillic letters are wider
+
+
 def test_national_context_uses_a_true_time_axis_and_full_numbers(store: DataStore) -> None:
     figure = context_figure(store, ViewState("hh_member_abroad_pct", 2024), RenderContext("en", width=1300))
     go.Figure(figure)
