@@ -104,16 +104,11 @@
     panelShown = panel;
     panelHost = host;
   }
-  function prepareScenes(cache) {
-    var scenes = Object.keys(cache.scenes).map(function (number) { return cache.scenes[number]; });
-    var withPanel = scenes.filter(function (scene) { return scene.panel; })[0];
-    if (withPanel && !document.querySelector("#stage.stage-panel")) { setPanel(withPanel.panel); }
-    var stage = document.getElementById("stage"), graph = document.querySelector("#stage .js-plotly-plot");
-    if (!stage || !graph || !graph._context || !window.Plotly) { return; }
-    var figures = [];
-    scenes.forEach(function (scene) {
-      ["map", "ranking", "chart"].forEach(function (part) { if (scene[part] && scene[part].data) { figures.push(scene[part]); } });
-    });
+  /* Each chart drawn once off screen at the stage's size: plotly's first drawing of a kind of chart
+     (its code, its text measurements) is the slow one; the steps then draw what plotly has seen. */
+  function warmUp(figures, stage) {
+    var graph = document.querySelector("#stage .js-plotly-plot");
+    if (!figures.length || !graph || !graph._context) { return; }
     var scratch = document.createElement("div");
     scratch.setAttribute("aria-hidden", "true");
     scratch.style.cssText = "position:fixed;left:-10000px;top:0;visibility:hidden;width:" + stage.clientWidth +
@@ -122,9 +117,27 @@
     var config = { topojsonURL: graph._context.topojsonURL, staticPlot: true };
     (function next(index) {
       if (index >= figures.length) { window.Plotly.purge(scratch); scratch.remove(); return; }
-      quietly(window.Plotly.react(scratch, figures[index].data, figures[index].layout, config).then(
-        function () { setTimeout(function () { next(index + 1); }, 0); }));
+      var figure = figures[index], go = function () { setTimeout(function () { next(index + 1); }, 0); };
+      quietly(window.Plotly.react(scratch, figure.data, figure.layout, config).then(go, go));
     })(0);
+  }
+  function prepareScenes(cache) {
+    var scenes = Object.keys(cache.scenes).map(function (number) { return cache.scenes[number]; });
+    var withPanel = scenes.filter(function (scene) { return scene.panel; })[0];
+    if (withPanel && !document.querySelector("#stage.stage-panel")) { setPanel(withPanel.panel); }
+    // the first map and the first chart of the storyboard, drawn ahead into their (invisible) cards
+    var stage = document.getElementById("stage");
+    if (!stage || !window.matchMedia("(min-width: 701px)").matches) { return; }
+    var now = parseInt(params(window.location.search).get("scene"), 10) || 1;
+    var numbers = Object.keys(cache.scenes).map(Number).sort(function (a, b) { return a - b; });
+    var ahead = numbers.filter(function (n) { return n > now; }).concat(numbers.filter(function (n) { return n <= now; }));
+    warmUp(scenes.map(function (scene) { return scene.chart; }).filter(Boolean), stage);
+    [["map", "stage-map"], ["map", "stage-ranking", "ranking"], ["chart", "stage-chart"]].forEach(function (item) {
+      if (stage.className.indexOf("stage-" + item[0]) !== -1) { return; }  // shown now: leave it
+      var part = item[2] || item[0];
+      var next = ahead.filter(function (n) { return cache.scenes[n][part]; })[0];
+      if (next !== undefined) { window.dash_clientside.set_props(item[1], { figure: cache.scenes[next][part] }); }
+    });
   }
 
   /* Show one scene from the scene cache, without the server (the presenter's connection may be gone). */
@@ -205,6 +218,7 @@
       setLanguage: function (language, view) {
         if (language) { document.documentElement.lang = language; }
         skipUselessResizes();
+        setTimeout(watchStage, 0);
         if (shownQuery !== null && view && view.query && view.lang === language && view.query !== shownQuery) {
           // the page was drawn again in another language: the same view, its URL now names the language
           window.history.pushState({}, "", window.location.pathname + view.query);
@@ -259,6 +273,9 @@
     plots.resize = function (gd) {
       var element = typeof gd === "string" ? document.getElementById(gd) : gd;
       var layout = element && element._fullLayout;
+      if (layout && getComputedStyle(element).visibility === "hidden") {
+        return Promise.resolve(element);  // a stage card not in this scene: fitted when it shows
+      }
       if (layout) {
         var width = element.clientWidth, height = element.clientHeight;
         if (!width || !height ||
@@ -269,6 +286,26 @@
       return resize.apply(this, arguments);
     };
     plots.resize.khatlon = true;
+    plots.resize.always = resize;
+  }
+  /* A stage card that shows again (the stage's class changed): redrawn only if its size changed. */
+  var stageWatcher = window.MutationObserver ? new MutationObserver(function () {
+    var resize = window.Plotly && window.Plotly.Plots.resize.always;
+    document.querySelectorAll("#stage .stage-card .js-plotly-plot").forEach(function (gd) {
+      var layout = gd._fullLayout;
+      if (!resize || !layout || !gd.clientWidth || getComputedStyle(gd).visibility === "hidden") { return; }
+      if (Math.abs(layout.width - gd.clientWidth) > 1 || Math.abs(layout.height - gd.clientHeight) > 1) {
+        quietly(resize(gd));
+      }
+    });
+  }) : null;
+  var watchedStage = null;
+  function watchStage() {  // on load and after the page is drawn again in another language
+    var stage = document.getElementById("stage");
+    if (!stageWatcher || !stage || stage === watchedStage) { return; }
+    stageWatcher.disconnect();
+    stageWatcher.observe(stage, { attributes: true, attributeFilter: ["class"] });
+    watchedStage = stage;
   }
 
   /* ---------------------------------------------------------------- the window's size */
