@@ -59,6 +59,7 @@ class KhatlonDash(Dash):
     store: DataStore
     urls: PageUrls
     ready: bool = False  # set by ``warm_up``; ``/readyz`` answers 503 until then
+    validation_text: str | None = None  # the validation layout as JSON (the same in every page)
 
     def request_search(self) -> str:
         """The query string of the page being served (for ``/_dash-layout``: of its Referer)."""
@@ -87,6 +88,18 @@ class KhatlonDash(Dash):
     @functools.lru_cache(maxsize=LAYOUT_CACHE)  # noqa: B019 - one app per process; bounded
     def _layout_json(self, view: ViewState, notices: tuple, search: str) -> str:
         return to_json(self._page(view, search))
+
+    def _generate_config_html(self) -> str:
+        """Dash's config script, with the validation layout (the same for every page: a whole page of
+        components, about 30 ms of CPU to serialise) serialised once per process and spliced in."""
+        config = self._config()
+        validation = config.pop("validation_layout", None)
+        text = to_json(config)
+        if validation is not None:
+            if self.validation_text is None:  # set once, at start-up (warm_up), before workers fork
+                self.validation_text = to_json(validation)
+            text = f'{text[:-1]},"validation_layout":{self.validation_text}}}'
+        return f'<script id="_dash-config" type="application/json">{text}</script>'
 
     def interpolate_index(self, **kwargs) -> str:
         """The HTML shell in the page's language, with the boundaries fetched early (preload)."""
