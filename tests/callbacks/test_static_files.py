@@ -12,7 +12,7 @@ ASSETS = Path(__file__).resolve().parents[2] / "assets"
 def test_asset_urls_carry_the_hash_of_their_content(app) -> None:
     page = app.server.test_client().get("/").get_data(as_text=True)
     urls = re.findall(r'"/assets/([^"?]+)\?v=([0-9a-f]+)"', page)
-    assert {name for name, _ in urls} >= {"style.css", "dashboard.js", "plotly-khatlon.min.js"}
+    assert {name for name, _ in urls} >= {"style.css", "dashboard.js", "stage.js", "plotly-khatlon.min.js"}
     for name, version in urls:
         assert version == hashlib.sha256((ASSETS / name).read_bytes()).hexdigest()[:12], name
     assert "?m=" not in page  # Dash's modification-time versions differ between machines
