@@ -241,6 +241,16 @@
   function overlaps(a, b) {
     return a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
   }
+  /* The map's own box (plotly clips the map to its domain): a name cut at its edge is hidden. */
+  function mapFrame(gd) {
+    var figure = gd.getBoundingClientRect(), layout = gd._fullLayout, size = layout && layout._size;
+    var domain = layout && layout.geo && layout.geo.domain;
+    if (!size || !domain) { return figure; }
+    return {
+      left: figure.left + size.l + domain.x[0] * size.w, right: figure.left + size.l + domain.x[1] * size.w,
+      top: figure.top + size.t + (1 - domain.y[1]) * size.h, bottom: figure.top + size.t + (1 - domain.y[0]) * size.h
+    };
+  }
   function declutter(gd) {
     var fixed = Array.prototype.slice.call(gd.querySelectorAll(".colorbar text, .annotation-text"));
     var kept = traceTexts(gd, POINTS_TRACE).concat(fixed).map(function (p) { return p.getBoundingClientRect(); });
@@ -251,7 +261,7 @@
     });
     labels.sort(function (a, b) { return (b.first - a.first) || (a.order - b.order); });
     labels = labels.map(function (label) { return label.point; });
-    var frame = gd.getBoundingClientRect();
+    var frame = mapFrame(gd);
     labels.forEach(function (point) {
       point.style.opacity = "";
       var box = point.getBoundingClientRect();

@@ -5,7 +5,7 @@
  * 2. no text is clipped: an element whose content is wider or taller than its box while its
  *    overflow hides the rest (titles, notes, labels, buttons, badges, tab labels, table cells);
  * 3. inside each figure, no two texts overlap (tick labels, titles, legends, annotations, colour
- *    bars, bar and map labels), and every text lies inside the figure;
+ *    bars, bar and map labels), every text lies inside the figure and every map name inside the map;
  * 4. no figure covers the plot area of another.
  */
 (function () {
@@ -82,6 +82,14 @@
     });
   });
 
+  /* plotly clips a map to its domain: the box a name on the map must lie in */
+  function mapBox(plot, box) {
+    var layout = plot._fullLayout, size = layout && layout._size, domain = layout && layout.geo && layout.geo.domain;
+    if (!size || !domain) { return null; }
+    return { left: box.left + size.l + domain.x[0] * size.w, right: box.left + size.l + domain.x[1] * size.w,
+             top: box.top + size.t + (1 - domain.y[1]) * size.h, bottom: box.top + size.t + (1 - domain.y[0]) * size.h };
+  }
+
   /* 3. texts inside each figure */
   var TEXT = ".xtick text, .ytick text, .g-gtitle text, .gtitle, .g-xtitle text, .g-ytitle text, " +
     ".annotation, .legendtext, .legendtitletext, .cbtitle text, .cbaxis text, .textpoint text, " +
@@ -89,6 +97,7 @@
   document.querySelectorAll(".js-plotly-plot").forEach(function (plot) {
     if (!visible(plot)) { return; }
     var box = plot.getBoundingClientRect();
+    var map = mapBox(plot, box);
     var graph = plot.closest(".dash-graph") || plot;
     var label = "#" + (graph.id || plot.id || "figure");
     var texts = [];
@@ -107,6 +116,9 @@
       if (inner.left < box.left - SLACK || inner.right > box.right + SLACK || inner.top < box.top - SLACK ||
           inner.bottom > box.bottom + SLACK) {
         problems.push(label + ": text outside the figure: '" + content.slice(0, 40) + "'");
+      } else if (map && element.closest(".geolayer") && (inner.left < map.left - SLACK || inner.right > map.right + SLACK ||
+                 inner.top < map.top - SLACK || inner.bottom > map.bottom + SLACK)) {
+        problems.push(label + ": a name cut at the map's edge: '" + content.slice(0, 40) + "'");
       }
       var lines = element.querySelectorAll("tspan.line");  /* a multi-line text: each line has its own box */
       if (lines.length > 1) {
