@@ -74,9 +74,9 @@
      asks too: the answer brings the scene cache, so that stepping needs no server. */
   function reportViewport(needsCache) {
     var set = window.dash_clientside && window.dash_clientside.set_props;
-    if (!set || !ready || !(needsCache === true || sizeChanged(window.location.search))) { return; }
+    if (!set || !ready || !(needsCache || sizeChanged(window.location.search))) { return; }
     shownQuery = null;
-    set("url-request", { data: requestFor(window.location.search, needsCache === true) });
+    set("url-request", { data: requestFor(window.location.search, Boolean(needsCache)) });
   }
 
   /* Fetch what the cached scenes' maps will need (the boundaries, the topojson stub) while the
@@ -219,7 +219,7 @@
   var resizeTimer = null;
   window.addEventListener("resize", function () {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(reportViewport, 300);
+    resizeTimer = setTimeout(function () { reportViewport(false); }, 300);
   });
 
   /* ---------------------------------------------------------------- map names that fit */

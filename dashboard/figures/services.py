@@ -200,6 +200,11 @@ def services_figure(store: DataStore, view: ViewState, ctx: RenderContext) -> di
     return _name_margin({"data": [heatmap, *_bars(store, indicators, table, pair, year, ctx)], "layout": layout})
 
 
+def _plain(name: str) -> str:
+    """A row name without the bold tags of the compared districts."""
+    return name.replace("<b>", "").replace("</b>", "")
+
+
 def _name_margin(figure: dict) -> dict:
     """Room for the district names left of the heatmap, from their length rather than plotly's
     automargin, whose extra layout passes made this the slowest chart to draw (about 150 ms more
@@ -209,7 +214,7 @@ def _name_margin(figure: dict) -> dict:
     size = layout["yaxis"]["tickfont"]["size"]
 
     def width(name: str) -> float:
-        plain = name.replace("<b>", "").replace("</b>", "")
+        plain = _plain(name)
         em = 0.72 if any("\u0400" <= letter <= "\u04ff" for letter in plain) else 0.62
         return len(plain) * size * em * (1.1 if plain != name else 1)
 
@@ -224,7 +229,7 @@ def _stagger_headings(layout: dict, heatmap: dict, ctx: RenderContext, label_siz
 
     Widths are estimated from character counts (Cyrillic runs about 0.62 em a letter).
     """
-    names = max(len(str(y).replace("<b>", "").replace("</b>", "")) for y in heatmap["y"]) * label_size * 0.6 + 16
+    names = max(len(_plain(str(y))) for y in heatmap["y"]) * label_size * 0.6 + 16
     column = (ctx.width - names - 26) * 0.48 / max(len(heatmap["x"]), 1)
     widest = max(len(h) for h in heatmap["x"]) * ctx.style.small_size * 0.62
     if widest <= column - 8:
