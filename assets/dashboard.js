@@ -156,11 +156,11 @@
         if (cache && cache.scenes) { document.body.setAttribute("data-scenes-cached", Object.keys(cache.scenes).length); }
         return window.dash_clientside.no_update;
       },
-      /* New figures for the map, ranking, trend, profile and chart: whole, or the pairs that changed,
+      /* New figures for the map, ranking, trend, profile, chart and gap map: whole, or the pairs that changed,
          applied as a dash.Patch (so the map's geometry never travels again). */
       applyFigureUpdates: function (updates) {
         var noUpdate = window.dash_clientside.no_update;
-        return ["map", "ranking", "trend", "profile", "chart"].map(function (graph) {
+        return ["map", "ranking", "trend", "profile", "chart", "gap-map"].map(function (graph) {
           var update = updates && updates[graph];
           if (!update) { return noUpdate; }
           if (update.figure) { return update.figure; }
@@ -227,7 +227,7 @@
      each drawing, hide every name that overlaps one already kept: the city point's name first, then
      the selected district's, then the others in the order of the labels trace (larger districts
      first). A hidden name is still in the district's hover. */
-  var MAP_GRAPHS = ["map", "stage-map"], MARKS_TRACE = 2, POINTS_TRACE = 3, LABELS_TRACE = 4;
+  var MAP_GRAPHS = ["map", "stage-map", "gap-map", "stage-chart"], MARKS_TRACE = 2, POINTS_TRACE = 3, LABELS_TRACE = 4;
   function traceTexts(gd, index) {  // the text elements of one scattergeo trace, in the trace's order
     var texts = [];
     Array.prototype.forEach.call(gd.querySelectorAll(".scattergeo.trace"), function (group) {

@@ -140,7 +140,7 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> Drawing:
     )
     app.clientside_callback(  # figures arrive whole, or as the path/value pairs that changed: a dash.Patch
         ClientsideFunction("khatlon", "applyFigureUpdates"),
-        *(Output(graph, "figure", allow_duplicate=True) for graph in (*MAP_TAB_GRAPHS.values(), ID.CHART)),
+        *(Output(graph, "figure", allow_duplicate=True) for graph in (*MAP_TAB_GRAPHS.values(), ID.CHART, ID.GAP)),
         Input(ID.FIGURE_UPDATES, "data"),
         prevent_initial_call=True,
     )

@@ -18,7 +18,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from ..data import DataStore
 from ..figures import RenderContext
-from ..layout.controls import year_props
+from ..layout.controls import show_options, show_value, year_props
 from ..layout.header import notice_text
 from ..layout.ids import ID
 from ..layout.page import PageUrls, can_play, page_content
@@ -27,6 +27,7 @@ from ..state import ViewState, clean_language, clean_state, clean_unit, from_dic
 from .safety import guarded
 
 ON = ["on"]
+OUTPUTS = 24  # of the sync callback
 CONTROLS = (
     Input(ID.URL_REQUEST, "data"),
     Input(ID.INDICATOR, "value"),
@@ -37,6 +38,10 @@ CONTROLS = (
     Input(ID.CHART_KIND, "value"),
     Input(ID.SPOTLIGHT, "value"),
     Input(ID.LABELS, "value"),
+    Input(ID.GAP_NEED, "value"),
+    Input(ID.GAP_SERVICE, "value"),
+    Input(ID.SHOW, "value"),
+    Input(ID.TREND_DISTRICTS, "value"),
 )
 
 
@@ -71,6 +76,11 @@ def next_state(store: DataStore, trigger: str | None, values: dict, previous: Vi
         "compare": previous.compare,
         "lang": previous.lang,
         "labels": previous.labels if trigger != ID.LABELS else ("1" if values.get("labels") == ON else "0"),
+        "need": values.get("need"),
+        "service": values.get("service"),
+        "mode": "change" if values.get("show") else "value",
+        "from": values.get("show"),
+        "districts": values.get("districts") if isinstance(values.get("districts"), list) else [],
     }
     state = replace(clean_state(store, parts, previous.lang), notices=())
     if trigger == ID.MAP:
@@ -124,6 +134,12 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
         Output(ID.NOTICE, "hidden"),
         Output(ID.VIEWPORT, "data"),
         Output(ID.LANGUAGE, "value"),
+        Output(ID.GAP_NEED, "value"),
+        Output(ID.GAP_SERVICE, "value"),
+        Output(ID.SHOW, "options"),
+        Output(ID.SHOW, "value"),
+        Output(ID.TREND_DISTRICTS, "value"),
+        Output(ID.TREND_DISTRICTS_BOX, "hidden"),
         *CONTROLS,
         State(ID.VIEW, "data"),
         State(ID.YEAR, "value"),
@@ -131,12 +147,28 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
         State(ID.PAGE_LANGUAGE, "data"),
         prevent_initial_call=True,
     )
-    @guarded(no_update_count=18)
+    @guarded(no_update_count=OUTPUTS)
     def sync_url_and_controls(
-        search, indicator, year, district, click, tab, chart, spotlight, labels, view, slider, viewport, page_language
+        search,
+        indicator,
+        year,
+        district,
+        click,
+        tab,
+        chart,
+        spotlight,
+        labels,
+        need,
+        service,
+        show,
+        districts,
+        view,
+        slider,
+        viewport,
+        page_language,
     ):
         if len(ctx.triggered) > 1:  # controls of a page drawn again (language switch): nothing moved
-            return (no_update,) * 18
+            return (no_update,) * OUTPUTS
         trigger = ctx.triggered_id
         previous = from_dict(store, view)
         values = {
@@ -149,6 +181,10 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
             "chart": chart,
             "spotlight": spotlight,
             "labels": labels,
+            "need": need,
+            "service": service,
+            "show": show,
+            "districts": districts,
         }
         state = next_state(store, trigger, values, previous)
         from_url = trigger in (None, ID.URL_REQUEST)
@@ -177,6 +213,14 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
             reported_size(search, viewport),
             # a URL in another language (Back across a language switch): the switch redraws the page
             state.lang if from_url and state.lang != page_language else no_update,
+            _changed(state.need, need),
+            _changed(state.service, service),
+            show_options(store, state.indicator, state.year, RenderContext(state.lang))
+            if (state.indicator, state.year) != (previous.indicator, previous.year) or from_url
+            else no_update,
+            _changed(show_value(state), show),
+            _changed(list(state.districts), districts),
+            state.chart.value != "trend" if state.chart != previous.chart or from_url else no_update,
         )
 
     @app.callback(

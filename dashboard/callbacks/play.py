@@ -26,9 +26,12 @@ from .safety import guarded
 def play_frames(
     store: DataStore, renderer: Renderer, view_data: object, viewport: object, timer_disabled: object, clicks: object
 ) -> dict:
-    """Every year's map updates for the current view, or ``{"stop": True}`` to stop playing."""
+    """Every year's map updates for the current view, or ``{"stop": True}`` to stop playing.
+
+    In change mode the years after ``from`` are played, each as the change since ``from``.
+    """
     state = from_dict(store, view_data)
-    years = store.years(state.indicator)
+    years = tuple(y for y in store.years(state.indicator) if state.from_year is None or y > state.from_year)
     if timer_disabled is False or len(years) < 2:
         return {"stop": True, "nonce": clicks}
     size = Viewport.from_store(viewport)

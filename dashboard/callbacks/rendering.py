@@ -15,7 +15,8 @@ from typing import Any
 from ..data import DataStore
 from ..figures import RenderContext, chart_figure, map_figure
 from ..figures.diff import figure_diff
-from ..figures.keys import MAP, figure_key, parse_key, reduced
+from ..figures.gap import gap_figure
+from ..figures.keys import GAP, MAP, figure_key, parse_key, reduced
 from ..state import ViewState
 
 CACHE_SIZE = 256
@@ -33,6 +34,8 @@ class Renderer:
     def _build(self, kind: str, view: ViewState, ctx: RenderContext) -> dict:
         if kind == MAP:
             return map_figure(self.store, view, ctx, self.geojson_url)
+        if kind == GAP:
+            return gap_figure(self.store, view, ctx, self.geojson_url)
         return chart_figure(kind, self.store, view, ctx)
 
     def figure(self, kind: str, view: ViewState, ctx: RenderContext) -> dict:

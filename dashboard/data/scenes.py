@@ -7,9 +7,10 @@ Each scene says what the room sees::
           en: Where migrant-sending households concentrate (illustrative)
           ru: Где сосредоточены домохозяйства мигрантов (иллюстративные данные)
         note: One or two sentences the presenter can read out.
-        tab: map                  # map | chart | table | sources
+        tab: map                  # map | chart | table | sources | gap
         chart: ranking            # with tab: chart -> ranking | trend | profile | services | context
-        indicator: hh_member_abroad_pct
+        indicator: hh_member_abroad_pct   # with tab: gap, the need (set against ``service``)
+        service: coverage_psychosocial_pct  # optional, tab: gap only
         year: 2024
         spotlight: Dusti          # optional, any spelling of a district
         compare: Kulob            # optional
@@ -34,7 +35,7 @@ from .model import Indicator, Level, Status
 from .names import UnknownDistrictError
 from .problems import NO_COLUMN, Problem
 from .readers import read_text
-from .views import indicators_shown
+from .views import gap_needs, indicators_shown, service_indicators
 
 MAX_SCENES = 30
 MAX_TITLE_CHARACTERS = 90
@@ -69,12 +70,13 @@ class SceneSpec(BaseModel):
 
     title: dict[str, str]
     note: dict[str, str]
-    tab: Literal["map", "chart", "table", "sources"]
+    tab: Literal["map", "chart", "table", "sources", "gap"]
     chart: Literal["ranking", "trend", "profile", "services", "context"] = "ranking"
     indicator: str = Field(min_length=1)
     year: StrictInt  # not "2024", not 2024.0, not true
     spotlight: str | None = Field(default=None, min_length=1)
     compare: str | None = Field(default=None, min_length=1)
+    service: str | None = Field(default=None, min_length=1)
 
     @field_validator("title", mode="before")
     @classmethod
@@ -100,6 +102,11 @@ class Scene:
     year: int
     spotlight: str | None = None
     compare: str | None = None
+    service: str | None = None  # the gap map's service (its need is ``indicator``)
+
+    @property
+    def need(self) -> str | None:
+        return self.indicator if self.tab == "gap" else None
 
     def title(self, language: str = "en") -> str:
         return self.titles.get(language) or self.titles["en"]
@@ -142,12 +149,16 @@ def catalogue_statuses(indicators: Mapping[str, Indicator]) -> Statuses:
 
 
 def shows_illustrative(
-    indicators: Mapping[str, Indicator], statuses: Statuses, tab: str, chart: str, indicator_id: str
+    indicators: Mapping[str, Indicator],
+    statuses: Statuses,
+    tab: str,
+    chart: str,
+    indicator_id: str,
+    extra: tuple[str, ...] = (),
 ) -> bool:
     """Whether any number the view shows comes from an illustrative row."""
-    return any(
-        Status.ILLUSTRATIVE.value in statuses(i.id) for i in indicators_shown(indicators, tab, chart, indicator_id)
-    )
+    shown = indicators_shown(indicators, tab, chart, indicator_id, extra)
+    return any(Status.ILLUSTRATIVE.value in statuses(i.id) for i in shown)
 
 
 def read_scenes(
@@ -264,7 +275,15 @@ def _check_scene(
             "year",
             f"{spec.indicator} has no data for {spec.year} (years: {', '.join(map(str, years(spec.indicator)))})",
         )
-    if indicator is not None and shows_illustrative(indicators, statuses, spec.tab, spec.chart, spec.indicator):
+    service = indicators.get(spec.service) if spec.service else None
+    if spec.service and (service is None or service not in service_indicators(indicators.values())):
+        problem("service", f"unknown service-coverage indicator {spec.service!r}")
+    elif spec.service and spec.tab != "gap":
+        problem("service", "service is used with tab: gap only")
+    elif spec.tab == "gap" and indicator is not None and indicator not in gap_needs(indicators.values()):
+        problem("indicator", f"{spec.indicator!r} cannot be the need on the gap map (a service or a count)")
+    extra = (spec.service,) if spec.service else ()
+    if indicator is not None and shows_illustrative(indicators, statuses, spec.tab, spec.chart, spec.indicator, extra):
         for language in sorted(set(spec.title) | set(spec.note)):
             text = spec.title.get(language, "") + " " + spec.note.get(language, "")
             if not says_illustrative(text, language):
@@ -292,4 +311,5 @@ def _check_scene(
         spec.year,
         resolved["spotlight"],
         resolved["compare"],
+        spec.service,
     ), []

@@ -24,6 +24,11 @@ def service_indicators(indicators: Iterable[Indicator]) -> list[Indicator]:
     return [i for i in indicators if i.level is Level.DISTRICT and i.theme == SERVICES_THEME]
 
 
+def gap_needs(indicators: Iterable[Indicator]) -> list[Indicator]:
+    """What the coverage-gap map can set against a service: district averages that are not a service."""
+    return [i for i in profile_indicators(indicators) if i.theme != SERVICES_THEME]
+
+
 def national_indicators(indicators: Iterable[Indicator]) -> list[Indicator]:
     return [i for i in indicators if i.level is Level.NATIONAL]
 

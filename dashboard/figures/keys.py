@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from ..state import Chart, Tab, ViewState
+from ..state import Chart, Mode, Tab, ViewState
 from .render import RenderContext
 from .style import SCREEN, projector
 
 MAP = "map"
+GAP = "gap"  # the coverage-gap map (tab ``gap``)
 # The fields of the view each figure depends on.
 FIGURE_FIELDS: dict[str, tuple[str, ...]] = {
-    MAP: ("indicator", "year", "selected", "spotlight", "labels"),
-    Chart.RANKING: ("indicator", "year", "selected", "spotlight", "compare"),
-    Chart.TREND: ("indicator", "year", "selected", "spotlight"),
+    MAP: ("indicator", "year", "selected", "spotlight", "labels", "mode", "from_year"),
+    GAP: ("need", "service", "year", "selected", "labels"),
+    Chart.RANKING: ("indicator", "year", "selected", "spotlight", "compare", "mode", "from_year"),
+    Chart.TREND: ("indicator", "year", "selected", "spotlight", "districts"),
     Chart.PROFILE: ("year", "selected", "spotlight"),
     Chart.SERVICES: ("year", "selected", "spotlight", "compare"),
     Chart.CONTEXT: ("year",),
@@ -52,6 +54,7 @@ def parse_key(key: object) -> tuple[str, ViewState, RenderContext] | None:
             return None
         view = replace(ViewState(indicator=fields.get("indicator", ""), year=int(fields.get("year", 0))), lang=language)
         view = replace(view, **{f: fields[f] for f in FIGURE_FIELDS[kind] if f not in ("indicator", "year")})
+        view = replace(view, mode=Mode(view.mode), districts=tuple(view.districts))
         if style == "screen":
             ctx = RenderContext(language, SCREEN, width)
         else:
@@ -68,4 +71,6 @@ def visible_figures(view: ViewState) -> tuple[str, ...]:
         return (MAP, Chart.RANKING, Chart.TREND, Chart.PROFILE)
     if view.tab == Tab.CHART:
         return (view.chart.value,)
+    if view.tab == Tab.GAP:
+        return (GAP,)
     return ()

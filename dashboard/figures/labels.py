@@ -31,6 +31,15 @@ def unit_name(unit: Unit, ctx: RenderContext, with_type: bool = True) -> str:
     return name
 
 
+def short_name(name: str) -> str:
+    """``Abdurahmoni Jomi`` -> ``A. Jomi`` (as Tajik tables write it: ``А. Ҷомӣ``); one word stays whole."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    first = words[0][:2] if words[0][:2].lower() in ("sh", "ш") else words[0][0]
+    return f"{first}. {' '.join(words[1:])}"
+
+
 def area_name(store: DataStore, area_id: str, ctx: RenderContext) -> str:
     """A unit's name, or Khatlon / Tajikistan."""
     if area_id == KHATLON:

@@ -18,6 +18,11 @@ Traces (fixed order, the update paths rely on it):
               indicator, each illustrative row (orange; DESIGN §5)
 3 ``points``  units drawn as points (Bokhtar city), coloured with the same scale
 4 ``labels``  district names at a point inside each polygon (toggled with ``labels``)
+5 ``small``   a hollow ring at the label point (Bokhtar: around its point) of each unit whose number
+              rests on a small sample (n < 30; in change mode: either year's; DESIGN §5)
+
+With ``mode=change`` the values are changes since ``from_year`` (:mod:`.change`), on the diverging
+colour axis ``coloraxis2`` with a range symmetric around 0; the same paths are set in both modes.
 
 Layout annotations: 0 the illustrative badge (hidden when no number is illustrative), 1 the source
 line, 2 the boundaries' attribution.
@@ -25,15 +30,16 @@ line, 2 the boundaries' attribution.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
 from ..data import DataStore, Indicator
-from ..data.quality import shown_value
 from ..state import ViewState
-from .colorscale import color_axis, color_range, colorbar_px, colorbar_style, colorbar_title, point_color
-from .hover import EXTRA, point_hovers
-from .labels import hover_lines, place_title, unit_name, unit_text
+from . import change
+from .colorscale import color_range, colorbar_px, colorbar_style, colorbar_title  # noqa: F401 (color_range: tests)
+from .hover import EXTRA
+from .labels import place_title, short_name, unit_name
 from .provenance import partly_text, provenance_annotations
 from .render import RenderContext
 from .style import (
@@ -50,7 +56,7 @@ from .style import (
     wrap,
 )
 
-BASE, VALUES, MARKS, POINTS, LABELS = range(5)
+BASE, VALUES, MARKS, POINTS, LABELS, SMALL = range(6)
 BADGE, PARTLY, SOURCE, ATTRIBUTION_NOTE = range(4)
 Path = tuple[Any, ...]
 TRANSPARENT = [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]]
@@ -66,19 +72,21 @@ LABEL_NUDGES = {
 }
 
 
-def _values(store: DataStore, indicator: Indicator, ids: list[str], year: int) -> list[float | None]:
-    return [shown_value(indicator, store.observation(indicator.id, d, year)) for d in ids]
+def _hover_text(store: DataStore, indicator: Indicator, view: ViewState, unit_id: str, ctx: RenderContext) -> str:
+    """Hover lines 2-4 of a unit in the view's mode, as one text."""
+    return "<br>".join(change.unit_hover(store, indicator, view, unit_id, ctx)[1:])
 
 
-def _base_updates(store: DataStore, indicator: Indicator, values: list, year: int, ctx: RenderContext) -> dict:
-    """Grey where there is no value; the hover of those polygons says why (no data, counted elsewhere...)."""
+def _base_updates(store: DataStore, indicator: Indicator, values: list, view: ViewState, ctx: RenderContext) -> dict:
+    """Grey where there is no value; the hover of those polygons says why (no data, a year missing...)."""
     polygons = store.polygon_ids
     missing = [d for d, v in zip(polygons, values) if v is None]
-    reasons = {d: "<br>".join(hover_lines(store, indicator, d, year, ctx)[1:]) for d in missing}
-    plain = ctx.t("No data for {year}", year=year)
+    reasons = {d: _hover_text(store, indicator, view, d, ctx) for d in missing}
+    distinct = set(reasons.values())
     updates: dict[Path, Any] = {("data", BASE, "z"): [1 if v is None else 0 for v in values]}
-    if all(reason == plain for reason in reasons.values()):
-        updates[("data", BASE, "hovertemplate")] = f"%{{text}}<br>{plain}"
+    if len(distinct) <= 1:
+        plain = ctx.t("No change to show") if change.changing(view) else ctx.t("No data for {year}", year=view.year)
+        updates[("data", BASE, "hovertemplate")] = f"%{{text}}<br>{next(iter(distinct), plain)}"
     else:
         updates[("data", BASE, "hovertemplate")] = "%{text}<br>%{customdata}"
         updates[("data", BASE, "customdata")] = [reasons.get(d, "") for d in polygons]
@@ -90,8 +98,8 @@ def _marks(store: DataStore, indicator: Indicator, view: ViewState, ctx: RenderC
     polygons = store.polygon_ids
     flagged = []
     if store.is_partly_illustrative(indicator.id):
-        observations = {d: store.observation(indicator.id, d, view.year) for d in polygons}
-        flagged = [d for d, o in observations.items() if o is not None and o.is_illustrative and d != view.selected]
+        rows = {d: change.view_observations(store, indicator, view, d) for d in polygons}  # change mode: either year's
+        flagged = [d for d, found in rows.items() if any(o.is_illustrative for o in found) and d != view.selected]
     selected = [view.selected] if view.selected in polygons else []
     width = 3 if ctx.style.name == "screen" else 5
     return {
@@ -104,23 +112,19 @@ def _marks(store: DataStore, indicator: Indicator, view: ViewState, ctx: RenderC
 
 
 def _layout_updates(store: DataStore, indicator: Indicator, view: ViewState, ctx: RenderContext) -> dict:
-    frame = ctx.layout(
-        ctx.t("{label}, {year}", label=ctx.text(indicator, "label"), year=view.year),
-        unit_text(indicator, ctx),
-        illustrative=store.shows_illustrative([indicator.id]),
-    )
+    title, unit = change.view_texts(indicator, view, ctx)
+    frame = ctx.layout(title, unit, illustrative=store.shows_illustrative([indicator.id]))
     source = provenance_annotations(store, [indicator], ctx, fraction=0.85)[-1]
     frame["annotations"] = [source]
     place_footer(frame, ctx.style, axis_room=FOOTER_GAP)
-    cmin, cmax = color_range(store, indicator)
+    axis, cmin, cmax = change.view_scale(store, indicator, view)
     partly = store.is_partly_illustrative(indicator.id)
-    axis = color_axis(indicator)
     return {
         ("data", VALUES, "coloraxis"): axis,
         ("layout", axis, "cmin"): cmin,
         ("layout", axis, "cmax"): cmax,
-        ("layout", axis, "colorbar", "title", "text"): colorbar_title(unit_text(indicator, ctx), ctx),
-        ("layout", axis, "colorbar", "tickformat"): f",.{indicator.decimals}f",
+        ("layout", axis, "colorbar", "title", "text"): colorbar_title(unit, ctx),
+        ("layout", axis, "colorbar", "tickformat"): f"{'+' if change.changing(view) else ''},.{indicator.decimals}f",
         ("layout", "title", "text"): frame["title"]["text"],
         ("layout", "title", "pad", "t"): frame["title"]["pad"]["t"],
         ("layout", "title", "subtitle", "text"): frame["title"]["subtitle"]["text"],
@@ -135,36 +139,64 @@ def map_updates(store: DataStore, view: ViewState, ctx: RenderContext) -> dict[P
     """Everything on the map that depends on the view, as ``path -> value``."""
     indicator = store.indicators[view.indicator]
     polygons = store.polygon_ids
-    values = _values(store, indicator, polygons, view.year)
-    hovers = point_hovers(store, indicator, polygons, view.year, ctx, plain=True)
+    values = change.shown_values(store, indicator, view, polygons)
+    hovers = change.view_hovers(store, indicator, view, polygons, ctx, plain=True)
     focus = view.spotlit
-    cmin, cmax = color_range(store, indicator)
     return {
-        **_base_updates(store, indicator, values, view.year, ctx),
+        **_base_updates(store, indicator, values, view, ctx),
         ("data", VALUES, "z"): values,
         ("data", VALUES, "customdata"): hovers.customdata,
         ("data", VALUES, "hovertemplate"): hovers.template,
         ("data", VALUES, "selectedpoints"): [polygons.index(focus)] if focus in polygons else None,
         **_marks(store, indicator, view, ctx),
-        **_points(store, indicator, view, ctx, cmin, cmax),
+        **_points(store, indicator, view, ctx),
         ("data", LABELS, "visible"): view.labels is not False,
+        **_small_updates(store, indicator, view, ctx),
         **_layout_updates(store, indicator, view, ctx),
     }
 
 
-def _points(store: DataStore, indicator: Indicator, view: ViewState, ctx: RenderContext, cmin, cmax) -> dict:
+def _points(store: DataStore, indicator: Indicator, view: ViewState, ctx: RenderContext) -> dict:
     """The point-drawn units (Bokhtar city): colour, outline, dimming and a finished hover."""
     ids = list(store.boundaries.points)
-    values = _values(store, indicator, ids, view.year)
+    values = change.shown_values(store, indicator, view, ids)
     focus = {view.selected, view.spotlit} - {None}
+    _, cmin, cmax = change.view_scale(store, indicator, view)
     return {
-        ("data", POINTS, "marker", "color"): [point_color(indicator, v, cmin, cmax) for v in values],
+        ("data", POINTS, "marker", "color"): [change.view_color(indicator, view, v, cmin, cmax) for v in values],
         ("data", POINTS, "marker", "opacity"): [1 if not view.spotlit or d == view.spotlit else 0.5 for d in ids],
         ("data", POINTS, "marker", "line"): {
             "width": [4 if d in focus else 1.5 for d in ids],
             "color": [OUTLINE_COLOR if d in focus else "#1f2933" for d in ids],
         },
-        ("data", POINTS, "hovertext"): ["<br>".join(hover_lines(store, indicator, d, view.year, ctx)[1:]) for d in ids],
+        ("data", POINTS, "hovertext"): [_hover_text(store, indicator, view, d, ctx) for d in ids],
+    }
+
+
+def _small_updates(store: DataStore, indicator: Indicator, view: ViewState, ctx: RenderContext) -> dict:
+    """Rings at the label points of the units whose number rests on a small sample, with their hover."""
+    places = label_positions(store)
+    small = change.small_sample_units(store, indicator, view, [d for d in store.units if d in places])
+    return {
+        ("data", SMALL, "lon"): [places[d][0] for d in small],
+        ("data", SMALL, "lat"): [places[d][1] for d in small],
+        ("data", SMALL, "customdata"): small,
+        ("data", SMALL, "hovertext"): ["<br>".join(change.unit_hover(store, indicator, view, d, ctx)) for d in small],
+    }
+
+
+def _small_trace(ctx: RenderContext) -> dict:
+    """Hollow dark rings (DESIGN §5: small sample), filled in by :func:`map_updates`."""
+    screen = ctx.style.name == "screen"
+    return {
+        "type": "scattergeo",
+        "mode": "markers",
+        "name": ctx.t("small sample"),
+        "lon": [],
+        "lat": [],
+        "marker": {"symbol": "circle-open", "size": 26 if screen else 40, "color": OUTLINE_COLOR, "line": {"width": 2}},
+        "hovertemplate": "%{hovertext}" + EXTRA,
+        "showlegend": False,
     }
 
 
@@ -186,13 +218,15 @@ def _points_trace(store: DataStore, ctx: RenderContext) -> dict:
     }
 
 
-def short_name(name: str) -> str:
-    """``Abdurahmoni Jomi`` -> ``A. Jomi`` (as Tajik tables write it: ``А. Ҷомӣ``); one word stays whole."""
-    words = name.split()
-    if len(words) < 2:
-        return name
-    first = words[0][:2] if words[0][:2].lower() in ("sh", "ш") else words[0][0]
-    return f"{first}. {' '.join(words[1:])}"
+@functools.lru_cache(maxsize=8)
+def label_positions(store: DataStore) -> dict[str, tuple[float, float]]:
+    """Where each unit's name is written (nudged off its neighbours' in the crowded centre); the point
+    units (Bokhtar city) at their point."""
+    points = store.boundaries.label_points()
+    found = {
+        d: (p[0] + LABEL_NUDGES.get(d, (0, 0))[0], p[1] + LABEL_NUDGES.get(d, (0, 0))[1]) for d, p in points.items()
+    }
+    return {**found, **store.boundaries.points}
 
 
 def _labels(store: DataStore, ctx: RenderContext) -> dict:
@@ -203,24 +237,20 @@ def _labels(store: DataStore, ctx: RenderContext) -> dict:
     names that would overlap one already written (``assets/dashboard.js``, declutter), keeping the
     selected district's and the larger ones.
     """
-    points = store.boundaries.label_points()
+    places = label_positions(store)
     areas = store.boundaries.areas()
-    ids = sorted((d for d in store.polygon_ids if d in points), key=lambda d: -areas[d])
+    ids = sorted((d for d in store.polygon_ids if d in places), key=lambda d: -areas[d])
     size = ctx.style.small_size if ctx.style.name == "screen" else ctx.style.small_size - 2
 
     def text(unit_id: str) -> str:
         name = unit_name(store.units[unit_id], ctx, with_type=False)
         return short_name(name) if areas[unit_id] < SMALL_AREA or len(name) > 14 else wrap(name, 11)
 
-    def position(unit_id: str) -> tuple[float, float]:
-        nudge = LABEL_NUDGES.get(unit_id, (0, 0))
-        return points[unit_id][0] + nudge[0], points[unit_id][1] + nudge[1]
-
     return {
         "type": "scattergeo",
         "mode": "text",
-        "lon": [position(d)[0] for d in ids],
-        "lat": [position(d)[1] for d in ids],
+        "lon": [places[d][0] for d in ids],
+        "lat": [places[d][1] for d in ids],
         "text": [text(d) for d in ids],
         "customdata": ids,  # the browser keeps the selected district's name when names collide
         "textfont": {
@@ -318,6 +348,7 @@ def map_figure(store: DataStore, view: ViewState, ctx: RenderContext, geojson_ur
             ),
             _points_trace(store, ctx),
             _labels(store, ctx),
+            _small_trace(ctx),
         ],
         "layout": {
             **ctx.layout(""),

@@ -9,7 +9,7 @@ from ..figures import RenderContext
 from ..figures.labels import unit_name
 from ..figures.provenance import badge_text
 from ..i18n import N_
-from ..state import ViewState
+from ..state import Mode, ViewState, need_ids, service_ids
 from .ids import ID
 
 PLAY_INTERVAL_MS = 1200  # one year per 1.2 s: slow enough to read the map, steady
@@ -99,6 +99,76 @@ def dropdown_labels(ctx: RenderContext) -> dict:
     }
 
 
+def show_options(store: DataStore, indicator_id: str, year: int, ctx: RenderContext) -> list[dict]:
+    """What the map and ranking show: the year's value, or the change since each earlier year."""
+    earlier = [y for y in store.years(indicator_id) if y < year]
+    return [{"label": ctx.t("Value in {year}", year=year), "value": ""}] + [
+        {"label": ctx.t("Change since {year}", year=y), "value": str(y)} for y in earlier
+    ]
+
+
+def show_value(view: ViewState) -> str:
+    return str(view.from_year) if view.mode is Mode.CHANGE and view.from_year else ""
+
+
+def _indicator_choices(store: DataStore, ids: list[str], ctx: RenderContext) -> list[dict]:
+    return [{"label": _indicator_label(store, store.indicators[i], ctx), "value": i} for i in ids]
+
+
+def gap_pickers(store: DataStore, view: ViewState, ctx: RenderContext) -> html.Div:
+    """The gap map's two choices: the need, and the service whose coverage is set against it."""
+    t = ctx.t
+    pick = {"clearable": False, "searchable": False, "labels": dropdown_labels(ctx), "maxHeight": 420}
+    return html.Div(
+        className="gap-pickers",
+        children=[
+            _labelled(
+                t("Need"),
+                ID.GAP_NEED,
+                dcc.Dropdown(
+                    id=ID.GAP_NEED, options=_indicator_choices(store, need_ids(store), ctx), value=view.need, **pick
+                ),
+                class_name="control-need",
+            ),
+            _labelled(
+                t("Service coverage"),
+                ID.GAP_SERVICE,
+                dcc.Dropdown(
+                    id=ID.GAP_SERVICE,
+                    options=_indicator_choices(store, service_ids(store), ctx),
+                    value=view.service,
+                    **pick,
+                ),
+                class_name="control-service",
+            ),
+        ],
+    )
+
+
+def trend_picker(store: DataStore, view: ViewState, ctx: RenderContext) -> html.Div:
+    """Up to five districts compared on the trend (hidden unless the Chart tab shows the trend)."""
+    t = ctx.t
+    return html.Div(
+        id=ID.TREND_DISTRICTS_BOX,
+        hidden=view.chart.value != "trend",
+        children=_labelled(
+            t("Compare districts (up to five)"),
+            ID.TREND_DISTRICTS,
+            dcc.Dropdown(
+                id=ID.TREND_DISTRICTS,
+                options=district_options(store, ctx),
+                value=list(view.districts),
+                multi=True,
+                clearable=True,
+                placeholder=t("The selected district against Khatlon"),
+                labels=dropdown_labels(ctx),
+                search_order="index",
+            ),
+            class_name="control-compare",
+        ),
+    )
+
+
 def _labelled(label: str, target: str, *children, class_name: str) -> html.Div:
     return html.Div(className=f"control {class_name}", children=[html.Label(label, htmlFor=target), *children])
 
@@ -144,6 +214,21 @@ def controls(store: DataStore, view: ViewState, ctx: RenderContext, can_play: bo
                     updatemode="mouseup",
                     className="year-slider",
                     **year_props(store, view.indicator),
+                ),
+            ],
+        ),
+        html.Div(
+            className="show-row",
+            children=[
+                html.Label(t("Show"), htmlFor=ID.SHOW),
+                dcc.Dropdown(
+                    id=ID.SHOW,
+                    options=show_options(store, view.indicator, view.year, ctx),
+                    value=show_value(view),
+                    clearable=False,
+                    searchable=False,
+                    labels=dropdown_labels(ctx),
+                    className="show-picker",
                 ),
             ],
         ),

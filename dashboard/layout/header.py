@@ -21,6 +21,11 @@ NOTICE_TEXTS = {
     "lang": N_("Language '{value}' is not available — showing English."),
     "labels": N_("Map labels '{value}' not understood — names are shown as the screen allows."),
     "query": N_("The address could not be read — showing the default view."),
+    "need": N_("Need '{value}' cannot be shown on the gap map — showing the default need."),
+    "service": N_("Service '{value}' not found — showing the default service."),
+    "mode": N_("Change '{value}' needs an earlier year — showing the year's values."),
+    "from": N_("Start year '{value}' not available — showing the change since the first year."),
+    "districts": N_("Districts '{value}' not found or more than five — comparing the others."),
 }
 
 

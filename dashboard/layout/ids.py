@@ -46,6 +46,12 @@ class ID(StrEnum):
     RANKING = "ranking"
     TREND = "trend"
     PROFILE = "profile"
+    GAP = "gap-map"  # the coverage-gap map (tab gap)
+    GAP_NEED = "gap-need"
+    GAP_SERVICE = "gap-service"
+    SHOW = "show"  # the value of the year, or the change since an earlier year (URL mode, from)
+    TREND_DISTRICTS = "trend-districts"  # districts compared on the trend (URL districts)
+    TREND_DISTRICTS_BOX = "trend-districts-box"
     INDICATOR_NOTE = "indicator-note"
     DATA_AS_OF = "data-as-of"
     PRESENT_BUTTON = "present-button"

@@ -13,12 +13,13 @@ from dash import dcc, html
 
 from ..data import DataStore
 from ..figures import RenderContext, chart_figure, map_figure
-from ..figures.keys import MAP, figure_key, visible_figures
+from ..figures.gap import gap_figure
+from ..figures.keys import GAP, MAP, figure_key, visible_figures
 from ..figures.style import empty_figure
 from ..i18n import N_
 from ..state import Chart, Tab, ViewState
 from .common import card, graph, indicator_note, note_class
-from .controls import controls
+from .controls import controls, gap_pickers, trend_picker
 from .header import header, notice_bar, presenter_bar
 from .ids import ID
 from .placement import Viewport, figure_context, graph_for
@@ -34,7 +35,13 @@ CHART_LABELS = {
     Chart.SERVICES: N_("Services"),
     Chart.CONTEXT: N_("National context"),
 }
-TAB_LABELS = {Tab.MAP: N_("Map"), Tab.CHART: N_("Chart"), Tab.TABLE: N_("Table"), Tab.SOURCES: N_("Sources")}
+TAB_LABELS = {
+    Tab.MAP: N_("Map"),
+    Tab.GAP: N_("Service gaps"),
+    Tab.CHART: N_("Chart"),
+    Tab.TABLE: N_("Table"),
+    Tab.SOURCES: N_("Sources"),
+}
 SIDE_CHARTS = (Chart.RANKING, Chart.TREND, Chart.PROFILE)
 UNREPORTED = Viewport()  # the browser has not said its size yet: a laptop (or a projector) is assumed
 
@@ -102,7 +109,25 @@ def chart_tab(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageU
                 inline=True,
                 options=[{"label": ctx.t(label), "value": kind.value} for kind, label in CHART_LABELS.items()],
             ),
+            trend_picker(store, view, ctx),
             card(graph(ID.CHART, figure, ctx, urls.topojson, "graph-chart"), class_name="card-chart"),
+        ],
+    )
+
+
+def gap_tab(store: DataStore, view: ViewState, ctx: RenderContext, urls: PageUrls, viewport: Viewport) -> html.Div:
+    """The coverage-gap map: a need against one service's coverage, with its two pickers."""
+    shown = view.tab == Tab.GAP
+    figure = (
+        gap_figure(store, view, figure_context(GAP, view, viewport), urls.geojson)
+        if shown
+        else empty_figure("", ctx.style)
+    )
+    return html.Div(
+        className="gap-layout",
+        children=[
+            gap_pickers(store, view, ctx),
+            card(graph(ID.GAP, figure, ctx, urls.topojson, "graph-gap"), class_name="card-gap"),
         ],
     )
 
@@ -192,6 +217,11 @@ def page_content(
                     label=ctx.t(TAB_LABELS[Tab.MAP]),
                     value=Tab.MAP.value,
                     children=map_tab(store, view, ctx, urls, viewport),
+                ),
+                dcc.Tab(
+                    label=ctx.t(TAB_LABELS[Tab.GAP]),
+                    value=Tab.GAP.value,
+                    children=gap_tab(store, view, ctx, urls, viewport),
                 ),
                 dcc.Tab(
                     label=ctx.t(TAB_LABELS[Tab.CHART]),

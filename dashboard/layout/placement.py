@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..figures import RenderContext, projector
-from ..figures.keys import MAP
+from ..figures.keys import GAP, MAP
 from ..figures.style import SCREEN, Style
 from ..state import Chart, Tab, ViewState
 from .ids import ID
@@ -78,7 +78,10 @@ MAP_TAB_GRAPHS = {MAP: ID.MAP, Chart.RANKING: ID.RANKING, Chart.TREND: ID.TREND,
 
 
 def graph_for(kind: str, view: ViewState) -> ID:
-    """The graph that shows figure ``kind`` in this view: a card of the Map tab, or the Chart tab's graph."""
+    """The graph that shows figure ``kind`` in this view: a card of the Map tab, the Gap tab's map, or
+    the Chart tab's graph."""
+    if kind == GAP:
+        return ID.GAP
     return MAP_TAB_GRAPHS[kind] if view.tab == Tab.MAP and kind in MAP_TAB_GRAPHS else ID.CHART
 
 

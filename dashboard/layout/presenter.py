@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..data import DataStore
 from ..data.views import indicators_shown
 from ..figures import RenderContext
-from ..state import ViewState, leave_presentation
+from ..state import Tab, ViewState, leave_presentation
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,10 @@ class PresenterText:
 
 def shows_illustrative(store: DataStore, view: ViewState) -> bool:
     """Whether any number of the view is illustrative (all indicators it shows, by their rows)."""
-    shown = indicators_shown(store.indicators, view.tab.value, view.chart.value, view.indicator)
+    if view.tab == Tab.GAP:
+        shown = indicators_shown(store.indicators, view.tab.value, "", view.need, (view.service,))
+    else:
+        shown = indicators_shown(store.indicators, view.tab.value, view.chart.value, view.indicator)
     return store.shows_illustrative([i.id for i in shown])
 
 

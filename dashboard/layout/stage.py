@@ -1,4 +1,4 @@
-"""Presenter mode's stage: the scene's map and ranking, or its chart, or its Sources or Table panel.
+"""Presenter mode's stage: the scene's map and ranking, its chart or gap map, or its Sources or Table panel.
 
 The stage is apart from the tabs, so that showing a scene moves no control (and calls no server);
 the presenter's keys swap scenes from the scene cache. CSS shows the stage only in presenter mode.
@@ -12,7 +12,8 @@ from dash import html
 
 from ..data import DataStore
 from ..figures import RenderContext, chart_figure, map_figure
-from ..figures.keys import MAP
+from ..figures.gap import gap_figure
+from ..figures.keys import GAP, MAP
 from ..figures.style import empty_figure
 from ..state import Chart, Tab, ViewState
 from .common import card, graph
@@ -26,8 +27,8 @@ FigureBuilder = Callable[[str, ViewState, RenderContext], dict]
 
 
 def stage_class(view: ViewState) -> str:
-    """``stage stage-map`` (map and ranking), ``stage stage-chart`` or ``stage stage-panel``."""
-    kind = {Tab.MAP: "map", Tab.CHART: "chart"}.get(view.tab, "panel")
+    """``stage stage-map`` (map and ranking), ``stage stage-chart`` (a chart, the gap map) or ``stage-panel``."""
+    kind = {Tab.MAP: "map", Tab.CHART: "chart", Tab.GAP: "chart"}.get(view.tab, "panel")
     return f"stage stage-{kind}"
 
 
@@ -37,12 +38,15 @@ def stage_content(
     """What the stage shows for one view (JSON-ready: it is also a scene cache entry)."""
 
     def build(kind: str, v: ViewState, c: RenderContext) -> dict:
+        if kind == GAP:
+            return gap_figure(store, v, c, geojson_url)
         return map_figure(store, v, c, geojson_url) if kind == MAP else chart_figure(kind, store, v, c)
 
     figure = figure or build
     ctx = RenderContext(view.lang)
     text = presenter_text(store, view, ctx)
     on_map = view.tab == Tab.MAP
+    chart = {Tab.CHART: view.chart.value, Tab.GAP: GAP}.get(view.tab)
     panel = None
     if view.tab == Tab.SOURCES:
         panel = sources_panel(store, store.indicators[view.indicator], ctx)
@@ -58,9 +62,7 @@ def stage_content(
         "stage": stage_class(view),
         "map": figure(MAP, view, figure_context(MAP, view, viewport)) if on_map else None,
         "ranking": figure(Chart.RANKING, view, figure_context(Chart.RANKING, view, viewport)) if on_map else None,
-        "chart": figure(view.chart, view, figure_context(view.chart, view, viewport))
-        if view.tab == Tab.CHART
-        else None,
+        "chart": figure(chart, view, figure_context(chart, view, viewport)) if chart else None,
         "panel": panel,
     }
 

@@ -32,6 +32,12 @@ SYNC = [
     "notice.hidden",
     "viewport.data",
     "language.value",
+    "gap-need.value",
+    "gap-service.value",
+    "show.options",
+    "show.value",
+    "trend-districts.value",
+    "trend-districts-box.hidden",
 ]
 DRAW = [
     "figure-updates.data",
@@ -57,7 +63,9 @@ DRAW = [
     "scene-cache.data",
     "scene-cache-key.data",
 ]
-DEFAULT = ViewState("hh_member_abroad_pct", 2024)
+DEFAULT = ViewState(
+    "hh_member_abroad_pct", 2024, need="children_parent_abroad_pct", service="coverage_psychosocial_pct"
+)
 CONTROLS = {
     "url-request.data": None,
     "indicator.value": "hh_member_abroad_pct",
@@ -69,6 +77,10 @@ CONTROLS = {
     "chart-kind.value": "ranking",
     "spotlight.value": [],
     "labels.value": ["on"],
+    "gap-need.value": DEFAULT.need,
+    "gap-service.value": DEFAULT.service,
+    "show.value": "",
+    "trend-districts.value": [],
     "view.data": {**DEFAULT.to_dict(), "query": DEFAULT.to_query()},
     "viewport.data": None,
     "page-language.data": "en",
@@ -349,6 +361,25 @@ def test_play_fetches_every_year_once(callbacks, store) -> None:
     assert max(later) <= 2_000  # a frame carries what changed from the year before
     stop = callbacks.call(["play-frames.data"], {**inputs, "play-timer.disabled": False}, ["play.n_clicks"])
     assert body_of(stop)["response"]["play-frames"]["data"]["stop"] is True
+
+
+def test_play_in_change_mode_plays_the_change_since_the_start_year(callbacks, store) -> None:
+    from dashboard.figures.map import VALUES
+    from dashboard.state import Mode
+
+    changing = view(indicator="coverage_medical_pct", mode=Mode.CHANGE, from_year=2020)
+    inputs = {"play.n_clicks": 1, **changing, "play-timer.disabled": True}
+    frames = body_of(callbacks.call(["play-frames.data"], inputs, ["play.n_clicks"]))["response"]
+    frames = frames["play-frames"]["data"]
+    assert frames["years"] == [y for y in store.years("coverage_medical_pct") if y > 2020]
+    first = dict(frames["frames"]["2021"])  # the first frame: whole updates as ["data.1.z", [...]]
+    z = first[f"data.{VALUES}.z"]
+    expected = [
+        store.observation("coverage_medical_pct", d, 2021).value
+        - store.observation("coverage_medical_pct", d, 2020).value
+        for d in store.polygon_ids
+    ]
+    assert [round(v, 6) for v in z] == [round(v, 6) for v in expected]  # the change since 2020, not the value
 
 
 def test_the_language_switch_draws_the_page_again_keeping_the_view(callbacks) -> None:

@@ -13,12 +13,21 @@ from dashboard.state import Chart, Tab, ViewState, default_state, from_dict, par
 
 
 def test_default_state(store: DataStore) -> None:
-    assert default_state(store) == ViewState("hh_member_abroad_pct", 2024, None, Tab.MAP, Chart.RANKING)
+    assert default_state(store) == ViewState(
+        "hh_member_abroad_pct",
+        2024,
+        None,
+        Tab.MAP,
+        Chart.RANKING,
+        need="children_parent_abroad_pct",
+        service="coverage_psychosocial_pct",
+    )
     assert default_state(store, "tg").lang == "tg"
 
 
 def test_round_trip(store: DataStore) -> None:
     state = ViewState("coverage_medical_pct", 2021, "dusti", Tab.CHART, Chart.SERVICES, lang="ru", labels=False)
+    state = replace(state, need=default_state(store).need, service=default_state(store).service)
     assert parse_query(store, state.to_query()) == state
     assert state.to_query() == (
         "?indicator=coverage_medical_pct&year=2021&district=dusti&tab=chart&chart=services&labels=0&lang=ru"

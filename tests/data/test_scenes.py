@@ -99,7 +99,7 @@ def test_bad_values(data_copy: Path) -> None:
         in problems
     )
     assert any(
-        p.startswith("data/scenes.yaml:9: tab: scene 2: Input should be 'map', 'chart', 'table' or 'sources'")
+        p.startswith("data/scenes.yaml:9: tab: scene 2: Input should be 'map', 'chart', 'table', 'sources' or 'gap'")
         for p in problems
     )
 
@@ -227,3 +227,43 @@ def test_languages_are_checked(data_copy: Path) -> None:
         and "unknown language 'fr'" in problems[0]
         and problems[0].startswith("data/scenes.yaml:3: title:")
     )
+
+
+GAP = """scenes:
+  - title: Need against services (illustrative)
+    note: Illustrative figures, one sentence.
+    tab: gap
+    indicator: children_parent_abroad_pct
+    service: coverage_psychosocial_pct
+    year: 2024
+"""
+
+
+def test_a_gap_scene_names_its_need_and_service(data_copy: Path, store: DataStore) -> None:
+    write(data_copy, GAP)
+    assert problems_of(data_copy) == []
+    gap = next(s for s in store.scenes if s.tab == "gap")  # the bundled storyboard has one
+    assert (gap.need, gap.service) == (gap.indicator, "coverage_psychosocial_pct")
+
+
+def test_gap_scene_problems_have_their_lines(data_copy: Path) -> None:
+    write(data_copy, GAP.replace("service: coverage_psychosocial_pct", "service: coverage_psychosocal_pct"))
+    assert problems_of(data_copy) == [
+        "data/scenes.yaml:6: service: scene 1: unknown service-coverage indicator 'coverage_psychosocal_pct'"
+    ]
+    write(data_copy, GAP.replace("service: coverage_psychosocial_pct", "service: hh_member_abroad_pct"))
+    assert problems_of(data_copy) == [
+        "data/scenes.yaml:6: service: scene 1: unknown service-coverage indicator 'hh_member_abroad_pct'"
+    ]
+    write(data_copy, GAP.replace("tab: gap", "tab: map"))
+    assert problems_of(data_copy) == ["data/scenes.yaml:6: service: scene 1: service is used with tab: gap only"]
+    write(data_copy, GAP.replace("indicator: children_parent_abroad_pct", "indicator: coverage_medical_pct"))
+    assert problems_of(data_copy) == [
+        "data/scenes.yaml:5: indicator: scene 1: 'coverage_medical_pct' cannot be the need on the gap map "
+        "(a service or a count)"
+    ]
+
+
+def test_a_gap_scene_says_illustrative_for_its_service_too(data_copy: Path) -> None:
+    write(data_copy, GAP.replace("(illustrative)", "").replace("Illustrative figures", "Figures"))
+    assert any("must say so" in p for p in problems_of(data_copy))

@@ -11,7 +11,8 @@ from dash._utils import to_json
 from dashboard.data import DataStore
 from dashboard.data.model import Scale
 from dashboard.figures import RenderContext, apply_updates, map_figure, map_updates, projector
-from dashboard.figures.map import BADGE, BASE, LABELS, MARKS, PARTLY, POINTS, VALUES, color_range, compact
+from dashboard.figures.diff import apply_pairs, figure_diff
+from dashboard.figures.map import BADGE, BASE, LABELS, MARKS, PARTLY, POINTS, SMALL, VALUES, color_range, compact
 from dashboard.figures.style import (
     DIMMED_OPACITY,
     DIVERGING_SCALE,
@@ -21,10 +22,11 @@ from dashboard.figures.style import (
     OUTLINE_COLOR,
     SEQUENTIAL_SCALE,
 )
-from dashboard.state import ViewState
+from dashboard.state import Mode, ViewState
 
 from ..conftest import store_with
 from .hovertext import lines
+from .test_change import SHARE, change_view, edited, small_samples
 
 URL = "/geo/boundaries.0123456789abcdef.json"
 EN = RenderContext("en")
@@ -43,7 +45,7 @@ def test_figure_is_valid_plotly_with_no_tiles(store: DataStore) -> None:
     figure = build(store)
     go.Figure(figure)  # raises on any invalid property
     types = [trace["type"] for trace in figure["data"]]
-    assert types == ["choropleth"] * 3 + ["scattergeo", "scattergeo"]
+    assert types == ["choropleth"] * 3 + ["scattergeo"] * 3  # points, labels, small-sample rings
     assert figure["layout"]["geo"]["visible"] is False
     assert all(trace.get("geojson") == URL for trace in figure["data"] if trace["type"] == "choropleth")
 
@@ -186,3 +188,99 @@ def test_projector_type_scales_with_the_screen(store: DataStore) -> None:
     large = build(store, ctx=RenderContext("en", projector(1920, 1080)))
     assert small["layout"]["title"]["font"]["size"] < large["layout"]["title"]["font"]["size"]
     assert small["data"][POINTS]["textfont"]["size"] >= 16
+
+
+# ------------------------------------------------------------------------------ change over time
+
+
+def sign(value: float) -> str:
+    return ("+" if value > 0 else "−") + f"{abs(value):.1f}"
+
+
+def test_change_mode_colours_the_differences_on_the_diverging_axis(store: DataStore) -> None:
+    rows = edited(store, {(SHARE, "dusti", 2019): None})  # one unit without a change
+    figure = map_figure(rows, change_view(), EN, URL)
+    go.Figure(figure)
+    values = figure["data"][VALUES]
+    for unit_id, z in zip(values["locations"], values["z"]):
+        before, after = rows.observation(SHARE, unit_id, 2019), rows.observation(SHARE, unit_id, 2024)
+        assert z == (None if before is None else after.value - before.value), unit_id
+    assert values["coloraxis"] == "coloraxis2"
+    axis = figure["layout"]["coloraxis2"]
+    assert axis["colorscale"] == DIVERGING_SCALE and axis["cmid"] == 0
+    assert axis["cmin"] == -axis["cmax"] and axis["cmax"] >= max(abs(z) for z in values["z"] if z is not None)
+    assert axis["colorbar"]["title"]["text"].replace("<br>", " ") == "percentage points"
+    assert axis["colorbar"]["tickformat"] == "+,.1f"
+    assert figure["layout"]["title"]["text"].replace("<br>", " ") == (
+        "Change in Households with a member working abroad, 2019 to 2024"
+    )
+    base = dict(zip(figure["data"][BASE]["locations"], figure["data"][BASE]["z"]))
+    assert base["dusti"] == 1 and base["kulob"] == 0
+    assert hover_of(figure, "dusti", BASE) == [
+        "<b>Dusti (formerly Jilikul)</b>",
+        "No change to show",
+        "No data for 2019",
+    ]
+
+
+def test_change_mode_hover_gives_both_years_and_an_approximate_interval(store: DataStore) -> None:
+    figure = build(store, mode=Mode.CHANGE, from_year=2019)
+    before, after = (store.observation(SHARE, "kulob", y) for y in (2019, 2024))
+    hover = hover_of(figure, "kulob")
+    assert hover[0] == "<b>Kulob (city)</b>"
+    assert hover[1] == f"{sign(after.value - before.value)} pp (2019: {before.value:.1f}% → 2024: {after.value:.1f}%)"
+    assert hover[2].startswith("approx. model interval ")
+    assert hover[3] == "⚠ Illustrative: not official statistics"
+    points = figure["data"][POINTS]
+    b19, b24 = (store.observation(SHARE, "bokhtar", y).value for y in (2019, 2024))
+    assert points["hovertext"][0].startswith(f"{sign(b24 - b19)} pp (2019: {b19:.1f}% → 2024: {b24:.1f}%)")
+    assert points["marker"]["color"][0] != NO_DATA_COLOR
+
+
+def test_switching_between_value_and_change_mode_by_pairs_gives_the_whole_figure(store: DataStore) -> None:
+    value, change = (json.loads(json.dumps(f)) for f in (build(store), build(store, mode=Mode.CHANGE, from_year=2019)))
+    assert apply_pairs(json.loads(json.dumps(value)), figure_diff(value, change)) == change
+    assert apply_pairs(json.loads(json.dumps(change)), figure_diff(change, value)) == value
+    for view in (ViewState(SHARE, 2024), change_view()):  # the rings are set in every update, even when none
+        assert {("data", SMALL, "lon"), ("data", SMALL, "lat")} <= set(map_updates(store, view, EN))
+
+
+# ------------------------------------------------------------------------------ small samples
+
+
+def rings(figure: dict) -> dict[str, tuple[float, float]]:
+    trace = figure["data"][SMALL]
+    return {d: (lon, lat) for d, lon, lat in zip(trace["customdata"], trace["lon"], trace["lat"])}
+
+
+def label_point(figure: dict, unit_id: str) -> tuple[float, float]:
+    for trace in (figure["data"][LABELS], figure["data"][POINTS]):
+        if unit_id in trace["customdata"]:
+            index = trace["customdata"].index(unit_id)
+            return trace["lon"][index], trace["lat"][index]
+    raise KeyError(unit_id)
+
+
+def test_small_samples_get_a_hollow_ring_at_their_label_point(store: DataStore) -> None:
+    small = small_samples(store)
+    figure = map_figure(small, ViewState(SHARE, 2024), EN, URL)
+    go.Figure(figure)
+    trace = figure["data"][SMALL]
+    assert trace["type"] == "scattergeo" and trace["marker"]["symbol"] == "circle-open"
+    found = rings(figure)
+    assert set(found) == {"baljuvon", "bokhtar", "khuroson"}  # not Kulob (small in 2019 only), not Dusti (suppressed)
+    assert all(found[d] == label_point(figure, d) for d in found)  # Bokhtar city: around its point
+    hover = trace["hovertext"][trace["customdata"].index("baljuvon")].split("<br>")
+    assert hover == ["<b>Baljuvon</b>", *hover_of(figure, "baljuvon")[1:]]  # the polygon's hover
+    assert "small sample (n = 24): read with care" in hover[2]
+    assert rings(build(store)) == {}  # the bundled data has no small samples
+
+
+def test_in_change_mode_a_small_sample_in_either_year_is_ringed(store: DataStore) -> None:
+    figure = map_figure(small_samples(store), change_view(), EN, URL)
+    found = rings(figure)
+    assert set(found) == {"baljuvon", "bokhtar", "khuroson", "kulob"}  # Dusti: small 2019, but 2024 suppressed
+    assert found["kulob"] == label_point(figure, "kulob") and found["khuroson"] == label_point(figure, "khuroson")
+    kulob = figure["data"][SMALL]["hovertext"][figure["data"][SMALL]["customdata"].index("kulob")]
+    assert "small sample in 2019 (n = 25): read with care" in kulob
+    assert hover_of(figure, "dusti", BASE)[-1] == "too few responses in 2024 (n = 6)"
