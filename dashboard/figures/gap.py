@@ -34,6 +34,8 @@ COVERAGE_LEVELS = (N_("low coverage"), N_("medium coverage"), N_("high coverage"
 SCREEN_HEIGHT = 560  # px: the figure's height on a screen (set by the page's CSS)
 NARROW_HEIGHT = 760  # px: on a phone the legend and the list go under the map, which needs the height
 PROJECTOR_SHARE = 0.76  # of the screen's height: the rest is the presenter's scene heading
+PHONE_STAGE = 700  # px: presenter.css stacks the stage up to this width; a chart card is then 130vh
+PHONE_STAGE_SHARE = 1.3
 FOOTER_GAP = 6  # px between the map and its source line
 GAP = 12  # px between the map and the legend
 LINE = 1.3  # plotly's line height, in font sizes
@@ -232,7 +234,8 @@ def _place(shapes: list, notes: list, x: float, y: float, dx: float, dy: float) 
 def assumed_height(ctx: RenderContext) -> int:
     """The figure's height the layout is planned for (the page sets the real one)."""
     if ctx.presenting:
-        return round(ctx.style.size[1] * PROJECTOR_SHARE)
+        width, height = ctx.style.size
+        return round(height * (PHONE_STAGE_SHARE if width <= PHONE_STAGE else PROJECTOR_SHARE))
     return NARROW_HEIGHT if ctx.narrow else SCREEN_HEIGHT
 
 

@@ -95,7 +95,7 @@ def dropdown_labels(ctx: RenderContext) -> dict:
         "no_options_found": t("No match"),
         "select_all": t("Select all"),
         "deselect_all": t("Deselect all"),
-        "selected_count": t("{num} selected", num="{num}"),
+        "selected_count": t("{num} selected", num="{num_selected}"),  # Dash fills in {num_selected}
     }
 
 

@@ -29,6 +29,9 @@ VIEWS = {
     "context": "?tab=chart&chart=context",
     "table": "?tab=table&district=dusti",
     "sources": "?tab=sources",
+    "gap": "?tab=gap&need=children_parent_abroad_pct&service=coverage_psychosocial_pct&district=dusti",
+    "change": "?indicator=coverage_medical_pct&mode=change&from=2019&district=dusti&tab=map",
+    "compare": "?tab=chart&chart=trend&indicator=children_parent_abroad_pct&districts=dusti,kulob,panj,vose,farkhor",
 }
 SCREENSHOTS = os.environ.get("KHATLON_SCREENSHOTS")
 
