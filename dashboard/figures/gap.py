@@ -8,7 +8,8 @@ subtitle and the legend never disagree.
 
 Traces (fixed order, as on the ordinary map): 0 ``base`` grey where either value is missing or
 suppressed (its hover says why), 1 ``cells`` the classed units, 2 ``marks`` the selected district's
-outline, 3 ``points`` Bokhtar city, 4 ``labels`` district names. The legend (a 3 x 3 grid with the
+outline, 3 ``points`` Bokhtar city, 4 ``labels`` district names, 5 ``small`` hollow rings where either
+value rests on a small sample (DESIGN §5). The legend (a 3 x 3 grid with the
 breaks on its axes) and the list of high-need, low-coverage units are layout shapes and annotations
 sized in pixels: right of the map on wide figures, under it on a phone.
 """
@@ -23,12 +24,12 @@ from ..i18n import N_
 from ..state import ViewState
 from .bivariate import HIGH, LOW, PALETTE, WORST, cell, classify, discrete_colorscale, tertile_breaks
 from .labels import place_title, provenance_text, source_name, status_text, unit_name, unit_text, value_text
-from .map import TRANSPARENT, _attribution, _choropleth, _frame, _labels, _points_trace
+from .map import TRANSPARENT, _attribution, _choropleth, _frame, _labels, _points_trace, _small_trace, label_positions
 from .provenance import provenance_annotations
 from .render import RenderContext
 from .style import NO_DATA_COLOR, OUTLINE_COLOR, empty_figure, place_footer, wrap
 
-BASE, CELLS, MARKS, POINTS, LABELS = range(5)
+BASE, CELLS, MARKS, POINTS, LABELS, SMALL = range(6)
 NEED_LEVELS = (N_("low need"), N_("medium need"), N_("high need"))
 COVERAGE_LEVELS = (N_("low coverage"), N_("medium coverage"), N_("high coverage"))
 SCREEN_HEIGHT = 560  # px: the figure's height on a screen (set by the page's CSS)
@@ -315,7 +316,7 @@ def _ranges(data: Classed, ctx: RenderContext) -> str:
 def _traces(
     store: DataStore, view: ViewState, need: Classed, cover: Classed, year: int, ctx: RenderContext, url: str
 ) -> list[dict]:
-    """The five traces (see the module's docstring)."""
+    """The six traces (see the module's docstring)."""
     polygons = list(store.polygon_ids)
     cells = cells_of(need, cover)
     names = [f"<b>{place_title(store, u, None, ctx)}</b>" for u in polygons]
@@ -345,4 +346,14 @@ def _traces(
         },
     )
     labels = {**_labels(store, ctx), "visible": view.labels is not False}
-    return [base, colours, marks, points, labels]
+    rings, places = _small_trace(ctx), label_positions(store)
+    small = [u for u in store.units if cells.get(u) is not None and (_small(need, u) or _small(cover, u))]
+    rings.update(lon=[places[u][0] for u in small], lat=[places[u][1] for u in small], customdata=small)
+    rings["hovertext"] = [f"<b>{place_title(store, u, None, ctx)}</b><br>{hovers[u]}" for u in small]
+    return [base, colours, marks, points, labels, rings]
+
+
+def _small(data: Classed, unit_id: str) -> bool:
+    """A shown value from a small sample (DESIGN §5: a hollow ring at the unit's label point)."""
+    observation = data.observations[unit_id]
+    return data.values[unit_id] is not None and sample_flag(data.indicator, observation) is SampleFlag.SMALL

@@ -16,7 +16,8 @@ from dashboard.data.model import Status, UnitType
 from dashboard.data.quality import shown_value
 from dashboard.figures import RenderContext, projector
 from dashboard.figures.bivariate import PALETTE, cell, classify, color, discrete_colorscale, tertile_breaks
-from dashboard.figures.gap import BASE, CELLS, LABELS, MARKS, POINTS, assumed_height, gap_figure, gap_year
+from dashboard.figures.gap import BASE, CELLS, LABELS, MARKS, POINTS, SMALL, assumed_height, gap_figure, gap_year
+from dashboard.figures.map import label_positions
 from dashboard.figures.style import NO_DATA_COLOR, OUTLINE_COLOR
 from dashboard.state import ViewState
 
@@ -207,6 +208,12 @@ def test_hover_of_a_survey_row_among_model_rows_and_a_small_sample(mixed_store: 
         "Sources: Test survey 2024; Illustrative model (not official statistics)",
     ]
     assert hover_of(figure, "baljuvon")[3] == "Need: small sample (n = 24), read with care"
+    rings = figure["data"][SMALL]  # DESIGN §5: a hollow ring at the label point of a small sample, only there
+    assert rings["customdata"] == ["baljuvon"]
+    assert rings["marker"]["symbol"] == "circle-open"
+    assert (rings["lon"][0], rings["lat"][0]) == label_positions(mixed_store)["baljuvon"]
+    assert "small sample (n = 24)" in rings["hovertext"][0]
+    assert build(mixed_store)["data"][SMALL]["customdata"] == []  # the other need: no small sample
     assert "Partly illustrative" in note(figure, "illustrative-mark")["text"]
 
 
