@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8050
 SOURCE ?= data/sources
 
-.PHONY: run stack test lint validate install install-test browser-deps proxy-deps data clean messages plotly-bundle bench
+.PHONY: run stack test lint validate install install-test browser-deps proxy-deps export-deps data clean messages plotly-bundle bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ $(VENV)/.installed-bench: $(VENV)/.installed-test
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test browser-deps proxy-deps
+install-test: $(VENV)/.installed-test browser-deps proxy-deps export-deps
 
 # Debian's Chromium and ChromeDriver for the browser tests (skipped when already present).
 browser-deps:
@@ -34,6 +34,15 @@ browser-deps:
 		echo "installing chromium and chromium-driver"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+# Debian's LibreOffice Impress (and DejaVu fonts, which have the Tajik letters) for the slide deck's
+# conversion test, tests/deck/test_deck.py (skipped when soffice is already present).
+export-deps:
+	@if ! command -v soffice >/dev/null 2>&1; then \
+		echo "installing libreoffice-impress and fonts-dejavu-core"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-impress fonts-dejavu-core; \
 	fi
 
 # Debian's nginx (and openssl) for the proxy stack and its tests (skipped when already present).

@@ -22,12 +22,16 @@ from dash._utils import to_json
 from flask import Flask, Response, has_request_context, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .brief.routes import add_brief_route
 from .callbacks import register_callbacks
 from .data import DataStore, load_store
+from .deck.routes import add_deck_routes
+from .downloads import add_download_routes
 from .figures import RenderContext
 from .gate import add_request_gate
 from .i18n import preferred_language, translator
 from .layout.page import PageUrls, page
+from .layout.share import shows_illustrative, view_summary
 from .settings import Settings
 from .state import Tab, ViewState, default_state, parse_query, query_parts
 from .web import (
@@ -51,6 +55,9 @@ _ASSET_URL = re.compile(r'/assets/([^"?]+)\?m=[0-9.]+')  # Dash versions assets 
 def asset_version(name: str) -> str:
     """The first 12 hex digits of the SHA-256 of ``assets/name``: the URL changes when the content does."""
     return hashlib.sha256((ASSETS_DIR / name).read_bytes()).hexdigest()[:12]
+
+
+OG_LOCALES = {"en": "en_US", "ru": "ru_RU", "tg": "tg_TJ"}  # Open Graph's language_TERRITORY
 
 
 class KhatlonDash(Dash):
@@ -106,9 +113,12 @@ class KhatlonDash(Dash):
         view = self.view_for_request()
         t = translator(view.lang)
         title = html_escape.escape(t("Khatlon Migration Dashboard"))
-        description = html_escape.escape(
-            t("Labour migration, remittances and services for families left behind in Khatlon, Tajikistan")
-        )
+        summary = view_summary(self.store, view, RenderContext(view.lang))
+        described = [t("Labour migration, remittances and services for families left behind in Khatlon, Tajikistan")]
+        if shows_illustrative(self.store, view):
+            described.append(t("District figures are illustrative (a documented model), not official statistics."))
+        description = html_escape.escape(" ".join(described))
+        shared_title = html_escape.escape(f"{summary} — {t('Khatlon Migration Dashboard')}")
         shows_map = (view.scene and self.store.scenes[view.scene - 1].tab == "map") or (
             not view.present and view.tab == Tab.MAP
         )
@@ -123,9 +133,12 @@ class KhatlonDash(Dash):
         )
         extra = (
             preload + f'<meta name="description" content="{description}">'
-            f'<meta property="og:title" content="{title}">'
+            f'<meta property="og:title" content="{shared_title}">'
             f'<meta property="og:description" content="{description}">'
             f'<meta property="og:type" content="website">'
+            f'<meta property="og:site_name" content="{title}">'
+            f'<meta property="og:locale" content="{OG_LOCALES[view.lang]}">'
+            f'<meta name="twitter:card" content="summary">'
         )
         kwargs["title"] = title
         kwargs["metas"] = kwargs.get("metas", "") + extra
@@ -159,6 +172,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None,
         serve_locally=True,
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        assets_path_ignore=["^brief$"],  # the district brief's own CSS and script (/brief), not the dashboard's
     )
     app.store = store
     app.urls = PageUrls(geojson=geojson_url(app, store), topojson=app.get_asset_url("topojson/"))
@@ -169,6 +183,9 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None,
     app.layout = app.page_for_request
     register_callbacks(app, store, app.urls)
     add_routes(app, store)
+    add_brief_route(app, store, asset_version)
+    add_download_routes(app, store, settings.data_dir)
+    add_deck_routes(app, store, at_start=settings.deck_at_start)
     add_request_gate(app, debug=settings.debug)
     add_security_headers(app, allow_eval=settings.debug)
     if settings.debug:  # development only: Dash's dev tools (they need eval, hence the CSP exception)

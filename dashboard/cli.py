@@ -1,5 +1,5 @@
 """The ``khatlon-dashboard`` command: ``serve`` the dashboard, ``validate`` a data folder, ``import`` a
-published table or ``estimate`` indicators from household microdata."""
+published table, ``estimate`` indicators from household microdata or print a district ``brief``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import difflib
 import sys
 from pathlib import Path
 
+from .deck.command import add_deck_parser, deck_command
 from .settings import BUNDLED_DATA_DIR, Settings
 
 
@@ -183,6 +184,35 @@ def estimate_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def brief(district: str, language: str, out: str, data_dir: str | None = None, store=None) -> int:
+    """Print a unit's district brief (any spelling of its name) to the PDF ``out`` with headless Chromium.
+
+    One line on success or failure: an unknown name (with close spellings), no Chromium, a data folder
+    with problems. ``store``: an already loaded store (to print many briefs without reloading).
+    """
+    from .brief.pdf import PrintError, write_brief
+    from .data import UnknownDistrictError
+    from .data.loader import check_data_dir
+
+    if store is None:
+        folder = Path(data_dir) if data_dir else Settings.from_env().data_dir
+        store = check_data_dir(folder).store
+        if store is None:
+            shown = data_dir or _shown(folder)
+            print(f"{shown}: the data folder has problems; run `khatlon-dashboard validate {shown}` first")
+            return 1
+    try:
+        unit_id = write_brief(store, district, language, Path(out))
+    except UnknownDistrictError as error:
+        print(f"brief: {error}")
+        return 1
+    except PrintError as error:
+        print(f"brief: {error}")
+        return 1
+    print(f"{out}: brief of {store.units[unit_id].name_en} ({language}) written")
+    return 0
+
+
 def _without_traceback(command, args: argparse.Namespace, shown: str) -> int:
     """Run a data officer's command; an unexpected error is one line to report, never a traceback."""
     try:
@@ -219,7 +249,17 @@ def main(argv: list[str] | None = None) -> int:
     micro.add_argument("--map", required=True, help="YAML mapping of survey columns to indicators")
     micro.add_argument("--data", help="data folder to check with (default: KHATLON_DATA_DIR or data/)")
     micro.add_argument("--out", required=True, help="the tidy CSV to write")
+    sheet = commands.add_parser("brief", help="print a district's brief (one A4 page) to PDF with headless Chromium")
+    sheet.add_argument("--district", required=True, help="the district or city, in any spelling (Dusti, Куляб, ...)")
+    sheet.add_argument("--lang", choices=["en", "ru", "tg"], default="en", help="language of the brief (default: en)")
+    sheet.add_argument("--out", required=True, help="the PDF file to write")
+    sheet.add_argument("--data", help="data folder (default: KHATLON_DATA_DIR or data/)")
+    add_deck_parser(commands)
     args = parser.parse_args(argv)
+    if args.command == "deck":
+        return _without_traceback(deck_command, args, args.out)
+    if args.command == "brief":
+        return _without_traceback(lambda a: brief(a.district, a.lang, a.out, a.data), args, args.out)
     if args.command == "estimate":
         return _without_traceback(estimate_command, args, args.microdata)
     if args.command == "validate":

@@ -24,6 +24,8 @@ class Settings:
     ``HOST`` / ``PORT``    where ``khatlon-dashboard serve`` listens (127.0.0.1:8050)
     ``KHATLON_TRUSTED_PROXIES`` how many reverse proxies in front set ``X-Forwarded-For``/``-Proto``
                            (``deploy/`` sets 1); 0 (default) trusts none, so a client cannot forge them
+    ``KHATLON_DECK_AT_START`` ``1`` starts building the slide decks (``/deck.pptx``) when the app is
+                           created; by default a process builds them on its first request for one
     """
 
     data_dir: Path = BUNDLED_DATA_DIR
@@ -33,6 +35,7 @@ class Settings:
     port: int = 8050
     max_request_bytes: int = 64 * 1024  # the largest body a browser sends is a few kB
     trusted_proxies: int = 0
+    deck_at_start: bool = False  # build /deck.pptx's decks in the background at start, not on first request
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -45,4 +48,5 @@ class Settings:
             host=env.get("HOST", "127.0.0.1"),
             port=int(port) if port.isdigit() else 8050,
             trusted_proxies=int(proxies) if (proxies := env.get("KHATLON_TRUSTED_PROXIES", "0")).isdigit() else 0,
+            deck_at_start=_flag(env.get("KHATLON_DECK_AT_START")),
         )

@@ -17,8 +17,9 @@ from ..figures import RenderContext
 from ..figures.keys import visible_figures
 from ..layout.common import indicator_note, note_class
 from ..layout.ids import ID
-from ..layout.page import PageUrls, note_key
+from ..layout.page import PageUrls, cite_key, note_key
 from ..layout.placement import MAP_TAB_GRAPHS, Viewport, figure_context, graph_for
+from ..layout.share import citation
 from ..layout.sources import sources_panel
 from ..layout.stage import stage_content
 from ..layout.table import caption, table_body, table_options, year_options
@@ -36,6 +37,7 @@ SCREEN_OUTPUTS = (
     Output(ID.SOURCES, "children"),
     Output(ID.INDICATOR_NOTE, "children"),
     Output(ID.INDICATOR_NOTE, "className"),
+    Output(ID.CITE, "children"),
 )
 PRESENTER_OUTPUTS = (
     Output(ID.APP, "className"),
@@ -87,7 +89,9 @@ class Drawing:
         options = table_options(view, view.year, "", None)
         updates, keys = self.figure_updates(view, viewport, drawn)
         keys[ID.INDICATOR_NOTE.value] = note_key(view)
+        keys[ID.CITE.value] = cite_key(store, view)
         new_note = not isinstance(drawn, dict) or drawn.get(ID.INDICATOR_NOTE.value) != keys[ID.INDICATOR_NOTE.value]
+        new_cite = not isinstance(drawn, dict) or drawn.get(ID.CITE.value) != keys[ID.CITE.value]
         return (
             updates or skip,
             drawn_update(keys, drawn),
@@ -98,6 +102,7 @@ class Drawing:
             sources_panel(store, indicator, ctx) if view.tab == Tab.SOURCES else skip,
             indicator_note(store, indicator, ctx) if new_note else skip,
             note_class(store, indicator) if new_note else skip,
+            citation(store, view, ctx) if new_cite else skip,
         )
 
     def stage(self, view: ViewState, viewport: Viewport) -> dict:

@@ -18,7 +18,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from ..data import DataStore
 from ..figures import RenderContext
-from ..layout.controls import show_options, show_value, year_props
+from ..layout.controls import brief_href, show_options, show_value, year_props
 from ..layout.header import notice_text
 from ..layout.ids import ID
 from ..layout.page import PageUrls, can_play, page_content
@@ -27,7 +27,7 @@ from ..state import ViewState, clean_language, clean_state, clean_unit, from_dic
 from .safety import guarded
 
 ON = ["on"]
-OUTPUTS = 24  # of the sync callback
+OUTPUTS = 26  # of the sync callback
 CONTROLS = (
     Input(ID.URL_REQUEST, "data"),
     Input(ID.INDICATOR, "value"),
@@ -140,6 +140,8 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
         Output(ID.SHOW, "value"),
         Output(ID.TREND_DISTRICTS, "value"),
         Output(ID.TREND_DISTRICTS_BOX, "hidden"),
+        Output(ID.BRIEF_LINK, "href"),
+        Output(ID.BRIEF_LINK, "hidden"),
         *CONTROLS,
         State(ID.VIEW, "data"),
         State(ID.YEAR, "value"),
@@ -221,6 +223,10 @@ def register(app: Dash, store: DataStore, urls: PageUrls) -> None:
             _changed(show_value(state), show),
             _changed(list(state.districts), districts),
             state.chart.value != "trend" if state.chart != previous.chart or from_url else no_update,
+            brief_href(state)
+            if (state.selected, state.lang) != (previous.selected, previous.lang) or from_url
+            else no_update,
+            not state.selected if state.selected != previous.selected or from_url else no_update,
         )
 
     @app.callback(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from dash import dcc, html
 
 from ..data import DataStore, Indicator
@@ -169,6 +171,11 @@ def trend_picker(store: DataStore, view: ViewState, ctx: RenderContext) -> html.
     )
 
 
+def brief_href(view: ViewState) -> str:
+    """The printable brief of the selected unit, in the page's language (relative: same server)."""
+    return f"brief?{urlencode({'district': view.selected or '', 'lang': view.lang})}"
+
+
 def _labelled(label: str, target: str, *children, class_name: str) -> html.Div:
     return html.Div(className=f"control {class_name}", children=[html.Label(label, htmlFor=target), *children])
 
@@ -248,6 +255,14 @@ def controls(store: DataStore, view: ViewState, ctx: RenderContext, can_play: bo
             placeholder=t("All of Khatlon (click the map)"),
             labels=dropdown_labels(ctx),
             search_order="index",
+        ),
+        html.A(
+            t("District brief (printable)"),
+            id=ID.BRIEF_LINK,
+            href=brief_href(view),
+            hidden=not view.selected,
+            className="brief-link",
+            target="_blank",
         ),
         html.Div(
             className="toggles",

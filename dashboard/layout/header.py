@@ -158,6 +158,13 @@ def presenter_bar(ctx: RenderContext, text: PresenterText) -> html.Div:
                             ),
                         ],
                     ),
+                    html.A(  # the storyboard as PowerPoint slides (dashboard/deck), in the page's language
+                        t("Download deck"),
+                        href=f"/deck.pptx?lang={ctx.language}",
+                        className="button scene-step deck-download",
+                        target="_blank",  # a deck still being prepared answers with a page: not in place of the talk
+                        rel="noopener",
+                    ),
                 ],
             ),
         ],

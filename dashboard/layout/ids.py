@@ -52,6 +52,10 @@ class ID(StrEnum):
     SHOW = "show"  # the value of the year, or the change since an earlier year (URL mode, from)
     TREND_DISTRICTS = "trend-districts"  # districts compared on the trend (URL districts)
     TREND_DISTRICTS_BOX = "trend-districts-box"
+    BRIEF_LINK = "brief-link"  # the selected unit's printable brief
+    CITE = "cite-text"  # the citation of the view (share bar)
+    SHARE_FALLBACK = "share-fallback"  # the link in a text box, where the clipboard is unavailable
+    SHARE_LINK = "share-link"
     INDICATOR_NOTE = "indicator-note"
     DATA_AS_OF = "data-as-of"
     PRESENT_BUTTON = "present-button"

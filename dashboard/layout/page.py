@@ -24,6 +24,7 @@ from .header import header, notice_bar, presenter_bar
 from .ids import ID
 from .placement import Viewport, figure_context, graph_for
 from .presenter import presenter_text
+from .share import share_bar, view_summary
 from .sources import sources_panel
 from .stage import stage, stage_content
 from .table import table_tab
@@ -161,13 +162,19 @@ def footer(ctx: RenderContext) -> html.Footer:
     )
 
 
-def drawn_keys(view: ViewState, viewport: Viewport) -> dict[str, str]:
+def cite_key(store: DataStore, view: ViewState) -> str:
+    """What the citation depends on: sent again only when this changes."""
+    return f"{view.lang}|{view_summary(store, view, RenderContext(view.lang))}"
+
+
+def drawn_keys(store: DataStore, view: ViewState, viewport: Viewport) -> dict[str, str]:
     """The key of each figure the page draws (graph id -> key) and of the indicator note: the server
     then sends only what changed."""
     keys = {ID.MAP.value: figure_key(MAP, view, figure_context(MAP, view, viewport))}
     for kind in visible_figures(view):
         keys[graph_for(kind, view).value] = figure_key(kind, view, figure_context(kind, view, viewport))
     keys[ID.INDICATOR_NOTE.value] = note_key(view)
+    keys[ID.CITE.value] = cite_key(store, view)
     return keys
 
 
@@ -193,7 +200,7 @@ def page_content(
     return [
         dcc.Store(id=ID.VIEW, data={**view.to_dict(), "query": view.to_query(), "source": source, "fresh": True}),
         dcc.Store(id=ID.PAGE_LANGUAGE, data=ctx.language),
-        dcc.Store(id=ID.DRAWN, data=drawn_keys(view, viewport)),
+        dcc.Store(id=ID.DRAWN, data=drawn_keys(store, view, viewport)),
         dcc.Store(id=ID.FIGURE_UPDATES),
         header(store, ctx),
         notice_bar(view.notices, ctx),
@@ -206,6 +213,7 @@ def page_content(
             className=note_class(store, indicator),
             role="note",
         ),
+        share_bar(store, view, ctx),
         dcc.Tabs(
             id=ID.TABS,
             value=view.tab.value,

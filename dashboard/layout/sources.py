@@ -7,12 +7,18 @@ from urllib.parse import urlparse
 from dash import html
 
 from ..data import KHATLON, DataStore, Indicator, Status
+from ..data.bundle import XLSX_PATH, ZIP_PATH, bundle_filename
 from ..data.quality import calibrations
 from ..figures import RenderContext
 from ..figures.labels import area_name
 from ..i18n import N_
 from .common import indicator_badge, status_badge
 
+BOUNDARIES_ATTRIBUTION = N_(
+    "© OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020), gbOpen TJK ADM2, "
+    "2017. Licence: Open Database License (ODbL) 1.0. Simplified with shared borders kept. "
+    "Bokhtar city has no polygon of its own in these data and is drawn as a point."
+)
 DIRECTIONS = {
     "higher_is_better": N_("higher is better"),
     "lower_is_better": N_("lower is better"),
@@ -131,7 +137,38 @@ def _every_source(store: DataStore, ctx: RenderContext) -> html.Section:
     )
 
 
-def sources_panel(store: DataStore, indicator: Indicator, ctx: RenderContext) -> list:
+def all_data_downloads(ctx: RenderContext) -> html.Section:
+    """Links to every value of every indicator: a zip of CSVs and an Excel workbook, in the page's language."""
+    t = ctx.t
+    links = (
+        (ZIP_PATH, "zip", t("All data (ZIP: CSV, catalogue, sources, licences)")),
+        (XLSX_PATH, "xlsx", t("All data (Excel workbook)")),
+    )
+    return html.Section(
+        className="sources-downloads",
+        children=[
+            html.H3(t("Download all data")),
+            html.Ul(
+                [
+                    html.Li(
+                        html.A(text, href=f"{path}?lang={ctx.language}", download=bundle_filename(kind, ctx.language))
+                    )
+                    for path, kind, text in links
+                ],
+                className="download-links",
+            ),
+            html.P(
+                t(
+                    "Values are exact, as stored (the screen rounds them); illustrative rows are marked as such "
+                    "in the status column."
+                )
+            ),
+        ],
+    )
+
+
+def sources_panel(store: DataStore, indicator: Indicator, ctx: RenderContext, downloads: bool = True) -> list:
+    """The tab's sections; ``downloads=False`` (presenter mode): without the download links."""
     t = ctx.t
     boundaries = html.Section(
         className="sources-boundaries",
@@ -139,11 +176,7 @@ def sources_panel(store: DataStore, indicator: Indicator, ctx: RenderContext) ->
             html.H3(t("District boundaries")),
             html.P(
                 [
-                    t(
-                        "© OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020), gbOpen TJK ADM2, "
-                        "2017. Licence: Open Database License (ODbL) 1.0. Simplified with shared borders kept. "
-                        "Bokhtar city has no polygon of its own in these data and is drawn as a point."
-                    ),
+                    t(BOUNDARIES_ATTRIBUTION),
                     " ",
                     _link("geoBoundaries", "https://www.geoboundaries.org/"),
                 ]
@@ -162,4 +195,5 @@ def sources_panel(store: DataStore, indicator: Indicator, ctx: RenderContext) ->
             ),
         ],
     )
-    return [indicator_sources(store, indicator, ctx), boundaries, _every_source(store, ctx), translations]
+    sections = [indicator_sources(store, indicator, ctx), boundaries, _every_source(store, ctx), translations]
+    return [sections[0], all_data_downloads(ctx), *sections[1:]] if downloads else sections

@@ -49,7 +49,7 @@ def stage_content(
     chart = {Tab.CHART: view.chart.value, Tab.GAP: GAP}.get(view.tab)
     panel = None
     if view.tab == Tab.SOURCES:
-        panel = sources_panel(store, store.indicators[view.indicator], ctx)
+        panel = sources_panel(store, store.indicators[view.indicator], ctx, downloads=False)  # a projector: no links
     elif view.tab == Tab.TABLE:
         panel = table_body(store, view, table_options(view, view.year, "", None), ctx)
     return {

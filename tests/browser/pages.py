@@ -23,7 +23,7 @@ ALLOWED_LATIN = {
     "English", "WDI", "CSV", "ODbL", "OpenStreetMap", "geoBoundaries", "Runfola", "et", "al", "gbOpen", "TJK",
     "ADM", "CC", "BY", "SA", "CC0", "GitHub", "PNG", "SVG", "PageDown", "PageUp", "Home", "End", "Esc", "US",
     "Listening", "to", "Tajikistan", "IOM", "UNICEF", "OSM", "mirror", "Backspace", "Open", "Database",
-    "License", "DemographicMap", "advaitsridhar",
+    "License", "DemographicMap", "advaitsridhar", "ZIP", "Excel", "PDF", "PPTX",
 }  # fmt: skip
 
 

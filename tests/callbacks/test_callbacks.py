@@ -38,6 +38,8 @@ SYNC = [
     "show.value",
     "trend-districts.value",
     "trend-districts-box.hidden",
+    "brief-link.href",
+    "brief-link.hidden",
 ]
 DRAW = [
     "figure-updates.data",
@@ -49,6 +51,7 @@ DRAW = [
     "sources.children",
     "indicator-note.children",
     "indicator-note.className",
+    "cite-text.children",
     "app.className",
     "scene-title.children",
     "scene-note.children",
@@ -186,11 +189,11 @@ def test_controls_cannot_move_a_presentation(callbacks) -> None:
     assert "url" not in body and body.get("district", {}).get("value") != "panj"
 
 
-def test_an_indicator_change_sends_only_what_changed_and_little(app, callbacks) -> None:
+def test_an_indicator_change_sends_only_what_changed_and_little(app, callbacks, store) -> None:
     from dashboard.layout.page import drawn_keys
     from dashboard.layout.placement import Viewport
 
-    drawn = drawn_keys(DEFAULT, Viewport(1920, 1080))
+    drawn = drawn_keys(store, DEFAULT, Viewport(1920, 1080))
     response = callbacks.call(
         DRAW,
         {**view(indicator="coverage_medical_pct", labels=True), "drawn.data": drawn},
@@ -213,7 +216,7 @@ def test_a_district_click_sends_only_what_changed_and_little(callbacks, store) -
     from dashboard.layout.page import drawn_keys
     from dashboard.layout.placement import Viewport
 
-    drawn = drawn_keys(ViewState("hh_member_abroad_pct", 2024, labels=True), Viewport(1920, 1080))
+    drawn = drawn_keys(store, ViewState("hh_member_abroad_pct", 2024, labels=True), Viewport(1920, 1080))
     response = callbacks.call(
         DRAW, {**view(selected="kulob", labels=True), "drawn.data": drawn}, ["view.data"], compressed=True
     )
@@ -236,13 +239,13 @@ def test_a_district_click_sends_only_what_changed_and_little(callbacks, store) -
 
 
 @pytest.mark.parametrize("chart", ["ranking", "trend", "profile", "services", "context"])
-def test_the_chart_tab_draws_every_kind_in_its_own_graph(callbacks, chart) -> None:
+def test_the_chart_tab_draws_every_kind_in_its_own_graph(callbacks, chart, store) -> None:
     """Ranking, trend and profile also have cards on the Map tab; on the Chart tab they go to #chart."""
     from dashboard.layout.page import drawn_keys
     from dashboard.layout.placement import Viewport
 
     state = ViewState("coverage_medical_pct", 2022, "dusti", tab=Tab.CHART, chart=Chart(chart))
-    assert set(drawn_keys(state, Viewport(390, 844))) == {"map", "chart", "indicator-note"}
+    assert set(drawn_keys(store, state, Viewport(390, 844))) == {"map", "chart", "indicator-note", "cite-text"}
     body = body_of(
         draw(callbacks, indicator="coverage_medical_pct", year=2022, selected="dusti", tab="chart", chart=chart)
     )
@@ -258,7 +261,7 @@ def test_hidden_tabs_are_not_computed(callbacks) -> None:
     assert table["table-year"]["value"] == 2023 and "figure-updates" not in table
 
 
-def test_the_same_view_sends_no_figure(callbacks) -> None:
+def test_the_same_view_sends_no_figure(callbacks, store) -> None:
     from dashboard.layout.page import drawn_keys
     from dashboard.layout.placement import Viewport
 
@@ -268,7 +271,7 @@ def test_the_same_view_sends_no_figure(callbacks) -> None:
             DRAW,
             {
                 **view(indicator="coverage_medical_pct", year=2022, selected="dusti", labels=True),
-                "drawn.data": drawn_keys(state, Viewport(1920, 1080)),
+                "drawn.data": drawn_keys(store, state, Viewport(1920, 1080)),
             },
             ["view.data"],
         )

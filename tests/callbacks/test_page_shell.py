@@ -31,3 +31,20 @@ def test_the_validation_layout_is_serialised_once(app, monkeypatch) -> None:
     page_config(app)
     monkeypatch.setattr(app, "validation_text", '{"marker": 1}')  # what the page now reuses
     assert page_config(app)["validation_layout"] == {"marker": 1}
+
+
+def test_a_pasted_link_shows_the_views_title_and_description(app) -> None:
+    import html
+
+    client = app.server.test_client()
+    text = client.get("/?tab=gap&lang=ru").get_data(as_text=True)
+    metas = {
+        m[0]: html.unescape(m[1]) for m in re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', text)
+    }
+    assert metas["og:title"].startswith("Нехватка услуг: Дети, у которых один или оба родителя за рубежом и Охват")
+    assert metas["og:title"].endswith("— Панель мониторинга миграции в Хатлоне")
+    assert "не официальная статистика" in metas["og:description"] == metas["description"]
+    assert metas["og:locale"] == "ru_RU" and metas["og:type"] == "website"
+    assert "og:image" not in metas  # no external picture
+    context = client.get("/?tab=chart&chart=context&lang=en").get_data(as_text=True)
+    assert "not official statistics" not in re.search(r'og:description" content="([^"]*)"', context)[1]

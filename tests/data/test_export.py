@@ -41,6 +41,21 @@ def test_values_are_exported_exactly_as_stored(store: DataStore) -> None:
     assert all(isinstance(r["value"], int) for r in population)
 
 
+def test_csv_text_keeps_every_stored_digit(store: DataStore) -> None:
+    """The CSV file itself: 44.13 (one decimal on screen) and a 17-digit float written as stored, bounds too."""
+    rows = indicator_rows(store, store.indicators["remittances_pct_gdp"], TableOptions(year=2008), str)
+    rows[0].update(lower=0.30000000000000004, upper=47.300000000000004)
+    parsed = next(csv.DictReader(io.StringIO(to_csv(rows).removeprefix("\ufeff"))))
+    assert (parsed["value"], parsed["lower"], parsed["upper"]) == ("44.13", "0.30000000000000004", "47.300000000000004")
+    every = indicator_rows(store, store.indicators["coverage_medical_pct"], None, str)
+    written = list(csv.DictReader(io.StringIO(to_csv(every).removeprefix("\ufeff"))))
+    for row, line in zip(every, written, strict=True):
+        for column in ("value", "lower", "upper"):
+            assert (float(line[column]) if line[column] else "") == row[column]
+    stored = {(o.area_id, o.year): o for o in store.indicator_observations("coverage_medical_pct")}
+    assert all(float(line["value"]) == stored[(line["area_id"], int(line["year"]))].value for line in written)
+
+
 def test_rows_carry_status_flag_and_source(store: DataStore) -> None:
     indicator = store.indicators["coverage_medical_pct"]
     row = indicator_rows(store, indicator, TableOptions(year=2024, search="kulob"), str)[0]
