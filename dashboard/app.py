@@ -31,7 +31,8 @@ from .figures import RenderContext
 from .gate import add_request_gate
 from .i18n import preferred_language, translator
 from .layout.page import PageUrls, page
-from .layout.share import shows_illustrative, view_summary
+from .layout.presenter import shows_illustrative
+from .layout.share import view_summary
 from .settings import Settings
 from .state import Tab, ViewState, default_state, parse_query, query_parts
 from .web import (

@@ -18,13 +18,13 @@ from pathlib import Path
 from ..data import DataStore, Indicator
 from ..data.problems import Problem
 from ..data.scenes import Scene, read_scenes
-from ..data.views import indicators_shown
 from ..figures import RenderContext
 from ..figures.keys import GAP, MAP
 from ..figures.labels import status_text
 from ..figures.provenance import source_names
 from ..i18n import N_
 from ..layout.placement import Viewport, figure_width
+from ..layout.presenter import shown_indicators
 from ..layout.stage import stage_content
 from ..state import Chart, Tab, ViewState, scene_state
 
@@ -110,13 +110,6 @@ def with_scenes(store: DataStore, scenes: Sequence[Scene]) -> DataStore:
     other = copy.copy(store)
     other.scenes = tuple(scenes)
     return other
-
-
-def shown_indicators(store: DataStore, view: ViewState) -> list[Indicator]:
-    """The indicators whose numbers a scene shows (the gap map: its need and its service)."""
-    if view.tab == Tab.GAP:
-        return indicators_shown(store.indicators, view.tab.value, "", view.need, (view.service,))
-    return indicators_shown(store.indicators, view.tab.value, view.chart.value, view.indicator)
 
 
 def pictures(view: ViewState, content: dict) -> tuple[Picture, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..data import DataStore
+from ..data import DataStore, Indicator
 from ..data.views import indicators_shown
 from ..figures import RenderContext
 from ..state import Tab, ViewState, leave_presentation
@@ -22,13 +22,16 @@ class PresenterText:
     illustrative: bool  # the ``data-status`` mark is shown
 
 
+def shown_indicators(store: DataStore, view: ViewState) -> list[Indicator]:
+    """The indicators whose numbers the view shows (the gap map: its need and its service)."""
+    if view.tab == Tab.GAP:
+        return indicators_shown(store.indicators, view.tab.value, "", view.need, (view.service,))
+    return indicators_shown(store.indicators, view.tab.value, view.chart.value, view.indicator)
+
+
 def shows_illustrative(store: DataStore, view: ViewState) -> bool:
     """Whether any number of the view is illustrative (all indicators it shows, by their rows)."""
-    if view.tab == Tab.GAP:
-        shown = indicators_shown(store.indicators, view.tab.value, "", view.need, (view.service,))
-    else:
-        shown = indicators_shown(store.indicators, view.tab.value, view.chart.value, view.indicator)
-    return store.shows_illustrative([i.id for i in shown])
+    return store.shows_illustrative([i.id for i in shown_indicators(store, view)])
 
 
 def unbroken_numbers(text: str) -> str:

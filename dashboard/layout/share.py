@@ -17,11 +17,11 @@ from __future__ import annotations
 from dash import html
 
 from ..data import DataStore
-from ..data.views import indicators_shown
 from ..figures import RenderContext
 from ..i18n import N_
 from ..state import Mode, Tab, ViewState
 from .ids import ID
+from .presenter import shows_illustrative
 
 SLIDE = (1920, 1080)
 # The graphs whose images can be saved, with their names in the menu.
@@ -66,14 +66,6 @@ def view_summary(store: DataStore, view: ViewState, ctx: RenderContext) -> str:
     if view.tab == Tab.SOURCES:
         return t("{chart}: {what}", chart=t("Sources"), what=ctx.text(store.indicators[view.indicator], "label"))
     return t("{chart}: {what}", chart=t("Map"), what=label)
-
-
-def shows_illustrative(store: DataStore, view: ViewState) -> bool:
-    if view.tab == Tab.GAP:
-        shown = indicators_shown(store.indicators, "gap", "", view.need, (view.service,))
-    else:
-        shown = indicators_shown(store.indicators, view.tab.value, view.chart.value, view.indicator)
-    return store.shows_illustrative([i.id for i in shown])
 
 
 def citation(store: DataStore, view: ViewState, ctx: RenderContext) -> list:
