@@ -101,7 +101,7 @@
   function save(button) {
     var graph = button.getAttribute("data-graph"), format = button.getAttribute("data-image");
     var size = button.getAttribute("data-size");
-    var lang = (button.closest("[data-lang]") || {}).getAttribute ? button.closest("[data-lang]").getAttribute("data-lang") : "";
+    var holder = button.closest("[data-lang]"), lang = holder ? holder.getAttribute("data-lang") : "";
     image(graph, format, size).then(function (url) {
       var link = document.createElement("a");
       link.href = url;
